@@ -1,0 +1,42 @@
+package org.darkroom;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Turns command-line flags into setting overrides: {@code --data DIR}, {@code --magick PATH}, {@code --set key=value}. */
+final class CommandLine {
+    static final String USAGE = """
+            usage: darkroom run [--data DIR] [--magick PATH] [--workers N] [--set darkroom.KEY=VALUE]...
+              --data DIR      where inbox/, outbox/, archive/ and failed/ live (default ./data; env DARKROOM_DATA)
+              --magick PATH   the ImageMagick binary (default: found in /usr/bin or on PATH)
+              --workers N     ImageMagick processes at once (default: one per core)
+              --set K=V       any setting from the README's configuration table""";
+
+    private CommandLine() {
+    }
+
+    static Map<String, String> parse(String[] args) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String flag = args[i];
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException(flag + " needs a value");
+            }
+            String value = args[++i];
+            switch (flag) {
+                case "--data" -> settings.put("darkroom.data", value);
+                case "--magick" -> settings.put("darkroom.magick.binary", value);
+                case "--workers" -> settings.put("darkroom.workers", value);
+                case "--set" -> {
+                    int eq = value.indexOf('=');
+                    if (eq <= 0) {
+                        throw new IllegalArgumentException("--set takes KEY=VALUE, not " + value);
+                    }
+                    settings.put(value.substring(0, eq), value.substring(eq + 1));
+                }
+                default -> throw new IllegalArgumentException("unknown option " + flag);
+            }
+        }
+        return settings;
+    }
+}

@@ -1,0 +1,94 @@
+package org.darkroom;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ExtendedStartupListener;
+import org.darkroom.flow.FlowCatalog;
+import org.darkroom.flow.FlowSpec;
+import org.darkroom.flow.Workers;
+import org.darkroom.inbox.BatchProgress;
+import org.darkroom.inbox.DataLayout;
+import org.darkroom.inbox.InboxBinding;
+import org.darkroom.inbox.InboxBindings;
+import org.darkroom.inbox.InboxDoor;
+import org.darkroom.inbox.InboxRoutes;
+import org.darkroom.intake.Intake;
+import org.darkroom.intake.IntakeLimits;
+import org.darkroom.intake.WorkArea;
+import org.darkroom.magick.MagickBinary;
+import org.darkroom.magick.MagickEnvironment;
+import org.darkroom.magick.MagickProbe;
+import org.darkroom.magick.MagickRunner;
+import org.darkroom.magick.flows.MagickFlows;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds Darkroom's beans from settings and binds them under the names the routes use.
+ *
+ * <p>Everything that can be wrong with the configuration or the machine is found here, before any route starts.
+ */
+public final class DarkroomConfiguration implements CamelConfiguration {
+    private static final Logger LOG = LoggerFactory.getLogger(DarkroomConfiguration.class);
+
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        Settings settings = new Settings(context);
+        Path startDir = Path.of(settings.requiredText("darkroom.start-dir"));
+        Path home = Path.of(settings.requiredText("darkroom.home"));
+        // ImageMagick's policy refuses paths through symbolic links, so every path it sees must be a real one.
+        DataLayout layout = new DataLayout(realDirectory(settings.path("darkroom.data", startDir)));
+        WorkArea workArea = new WorkArea(layout.work());
+        workArea.reset();
+
+        Workers workers = new Workers(Workers.size(Integer.parseInt(settings.text("darkroom.workers").orElse("0"))));
+        MagickEnvironment environment = new MagickEnvironment(
+                MagickBinary.find(settings.text("darkroom.magick.binary").orElse(null)),
+                settings.path("darkroom.magick.policy-dir", home), layout.work(),
+                settings.positiveInt("darkroom.magick.threads"));
+        MagickProbe.verify(environment);
+
+        MagickFlows magickFlows = new MagickFlows();
+        List<FlowSpec> specs = new ArrayList<>(magickFlows.specs());
+        FlowCatalog catalog = new FlowCatalog(specs);
+        Intake intake = new Intake(new IntakeLimits(settings.bytes("darkroom.limits.max-bytes"),
+                settings.positiveLong("darkroom.limits.max-pixels"), settings.positiveInt("darkroom.limits.max-frames")));
+
+        List<InboxBinding> bindings = InboxBindings.read(
+                InboxBindings.keys(settings.withPrefix(InboxBindings.PREFIX), System.getProperties()),
+                key -> settings.text(key).orElse(""), catalog);
+        BatchProgress progress = new BatchProgress(layout, settings.positiveLong("darkroom.drop.progress-interval-ms"));
+        context.addService(progress);
+
+        var registry = context.getRegistry();
+        registry.bind("darkroomLayout", layout);
+        registry.bind("catalog", catalog);
+        registry.bind("workers", workers);
+        registry.bind("intake", intake);
+        registry.bind("magickFlows", magickFlows);
+        registry.bind("magickRunner", new MagickRunner(environment, settings.positiveLong("darkroom.magick.timeout-ms")));
+        InboxDoor inboxDoor = new InboxDoor(layout, bindings, intake, workArea, progress);
+        registry.bind("inboxDoor", inboxDoor);
+
+        // Inbox routes are stamped from a template that lives in routes/, so they can only be added once the
+        // YAML routes are loaded: when the context has fully started.
+        context.addStartupListener(new ExtendedStartupListener() {
+            @Override
+            public void onCamelContextStarted(CamelContext started, boolean alreadyStarted) {
+            }
+
+            @Override
+            public void onCamelContextFullyStarted(CamelContext started, boolean alreadyStarted) throws Exception {
+                InboxRoutes.add(started, inboxDoor, layout, workers.size());
+                LOG.info(Darkroom.READY);
+            }
+        });
+    }
+
+    private static Path realDirectory(Path dir) throws java.io.IOException {
+        return java.nio.file.Files.createDirectories(dir).toRealPath();
+    }
+}

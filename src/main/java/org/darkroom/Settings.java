@@ -1,0 +1,85 @@
+package org.darkroom;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.PropertiesComponent;
+
+/**
+ * Reads {@code darkroom.*} settings from Camel's properties, which layer application.properties, environment
+ * variables ({@code DARKROOM_LIMITS_MAX_BYTES} for {@code darkroom.limits.max-bytes}) and system properties.
+ *
+ * <p>Every value is checked as it is read, so a bad setting stops the boot with a sentence naming the key.
+ */
+public final class Settings {
+    private final PropertiesComponent properties;
+
+    public Settings(CamelContext context) {
+        this.properties = context.getPropertiesComponent();
+    }
+
+    public Optional<String> text(String key) {
+        return properties.resolveProperty(key).map(String::trim).filter(value -> !value.isEmpty());
+    }
+
+    public String requiredText(String key) {
+        return text(key).orElseThrow(() -> invalid(key, "must be set"));
+    }
+
+    public long positiveLong(String key) {
+        String value = requiredText(key);
+        try {
+            long parsed = Long.parseLong(value);
+            if (parsed > 0) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the key's name
+        }
+        throw invalid(key, "must be a positive whole number, not '" + value + "'");
+    }
+
+    public int positiveInt(String key) {
+        long value = positiveLong(key);
+        if (value > Integer.MAX_VALUE) {
+            throw invalid(key, "is too large");
+        }
+        return (int) value;
+    }
+
+    /** A byte count written plainly or with a binary suffix: {@code 52428800}, {@code 50MiB}, {@code 512KiB}. */
+    public long bytes(String key) {
+        String value = requiredText(key).toUpperCase(Locale.ROOT).replace(" ", "");
+        long unit = 1;
+        for (String[] suffix : new String[][] {{"KIB", "1024"}, {"MIB", "1048576"}, {"GIB", "1073741824"}}) {
+            if (value.endsWith(suffix[0])) {
+                unit = Long.parseLong(suffix[1]);
+                value = value.substring(0, value.length() - suffix[0].length());
+            }
+        }
+        try {
+            long parsed = Long.parseLong(value);
+            if (parsed > 0) {
+                return Math.multiplyExact(parsed, unit);
+            }
+        } catch (NumberFormatException | ArithmeticException e) {
+            // reported below with the key's name
+        }
+        throw invalid(key, "must be a positive size such as 50MiB");
+    }
+
+    /** A path; relative paths are taken from the directory Darkroom was started in. */
+    public Path path(String key, Path startDir) {
+        return startDir.resolve(requiredText(key)).toAbsolutePath().normalize();
+    }
+
+    /** All keys starting with {@code prefix}, as loaded from the properties sources. */
+    public java.util.Properties withPrefix(String prefix) {
+        return properties.loadProperties(key -> key.startsWith(prefix));
+    }
+
+    public static IllegalArgumentException invalid(String key, String problem) {
+        return new IllegalArgumentException("Setting " + key + " " + problem + ".");
+    }
+}

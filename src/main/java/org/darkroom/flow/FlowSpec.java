@@ -1,0 +1,27 @@
+package org.darkroom.flow;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * The single declaration of a flow: every door (inbox folders, HTTP, MCP) is generated from these fields.
+ *
+ * @param name    the flow's name, lower case, used in paths, tool names and configuration keys
+ * @param summary one sentence that says what the flow does
+ * @param params  the typed parameters it accepts
+ * @param output  whether it produces an image, JSON, or both
+ * @param route   the Camel endpoint that runs it, e.g. {@code direct:magick-flow}
+ */
+public record FlowSpec(String name, String summary, ParamSet params, OutputKind output, String route) {
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,31}");
+
+    public FlowSpec {
+        if (!NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("Flow names are lower-case words: " + name);
+        }
+        Objects.requireNonNull(summary);
+        Objects.requireNonNull(params);
+        Objects.requireNonNull(output);
+        Objects.requireNonNull(route);
+    }
+}

@@ -1,0 +1,44 @@
+package org.darkroom.inbox;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Puts finished files in place so that a reader sees either nothing or the whole file, never a part of it.
+ *
+ * <p>A rename within one file system is atomic; when the source lives elsewhere the bytes are first copied to a
+ * hidden name beside the target (which the inbox scanners ignore), then renamed.
+ */
+final class AtomicFiles {
+    private AtomicFiles() {
+    }
+
+    static void moveInto(Path source, Path target) {
+        try {
+            try {
+                Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Path staged = target.resolveSibling("." + target.getFileName() + ".tmp");
+                Files.copy(source, staged, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not commit " + target, e);
+        }
+    }
+
+    /** Writes {@code content} in {@code stagingDir} (on the target's file system), then renames it into place. */
+    static void write(byte[] content, Path stagingDir, Path target) {
+        Path staged = stagingDir.resolve(target.getFileName() + ".staged");
+        try {
+            Files.write(staged, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not stage " + target, e);
+        }
+        moveInto(staged, target);
+    }
+}

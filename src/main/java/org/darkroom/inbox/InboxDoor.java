@@ -1,0 +1,141 @@
+package org.darkroom.inbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.camel.Exchange;
+import org.darkroom.flow.DarkroomException;
+import org.darkroom.flow.ErrorCode;
+import org.darkroom.flow.FlowExchange;
+import org.darkroom.flow.FlowResult;
+import org.darkroom.intake.AcceptedImage;
+import org.darkroom.intake.Intake;
+import org.darkroom.intake.JobDir;
+import org.darkroom.intake.SafePaths;
+import org.darkroom.intake.WorkArea;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The drop-folder door: adapts a picked-up file into a flow request and renders the outcome as files.
+ *
+ * <p>Success writes {@code outbox/<inbox>/<name>.<ext>} (when the flow makes an image) and then
+ * {@code <name>.json}; failure writes {@code failed/<inbox>/<name>.error.json}. Output names keep the whole input
+ * name, so {@code photo.jpg} and {@code photo.png} never share one, and a restarted job rewrites the same names.
+ * camel-file then moves the input to {@code archive/} or {@code failed/}, after these files are committed.
+ */
+public final class InboxDoor {
+    /** Exchange property holding the inbox name, set by the inbox route template. */
+    public static final String INBOX = "darkroom.inbox";
+    /** Exchange property holding the flow's route, for the dispatching {@code toD}. */
+    public static final String ROUTE = "darkroom.flowRoute";
+    private static final String STARTED = "darkroom.started";
+    private static final String JOB = "darkroom.jobDir";
+    private static final Logger LOG = LoggerFactory.getLogger(InboxDoor.class);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final DataLayout layout;
+    private final Map<String, InboxBinding> bindings;
+    private final Intake intake;
+    private final WorkArea workArea;
+    private final BatchProgress progress;
+
+    public InboxDoor(DataLayout layout, List<InboxBinding> bindings, Intake intake, WorkArea workArea,
+                     BatchProgress progress) {
+        this.layout = layout;
+        this.bindings = bindings.stream().collect(Collectors.toMap(InboxBinding::name, Function.identity()));
+        this.intake = intake;
+        this.workArea = workArea;
+        this.progress = progress;
+    }
+
+    public List<InboxBinding> bindings() {
+        return List.copyOf(bindings.values());
+    }
+
+    /** Route step: intake of the picked-up file, then the properties the flow route reads. */
+    public void accept(Exchange exchange) {
+        exchange.setProperty(STARTED, System.nanoTime());
+        InboxBinding binding = binding(exchange);
+        Path file = Path.of(exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class)).toAbsolutePath();
+        JobDir job = workArea.newJob();
+        exchange.setProperty(JOB, job);
+        exchange.getExchangeExtension().addOnCompletion(new org.apache.camel.support.SynchronizationAdapter() {
+            @Override
+            public void onDone(Exchange done) {
+                job.close();
+            }
+        });
+        if (Files.isSymbolicLink(file) && !SafePaths.isInside(file, layout.inbox(binding.name()))) {
+            throw new DarkroomException(ErrorCode.PATH_DENIED, "The file is a link to a place outside the inbox."
+                    + " Copy the image itself into the inbox.");
+        }
+        AcceptedImage input = intake.receive(file, file.getFileName().toString(), job);
+        exchange.setProperty(FlowExchange.FLOW, binding.flow().name());
+        exchange.setProperty(FlowExchange.PARAMS, binding.params());
+        exchange.setProperty(FlowExchange.INPUT, input);
+        exchange.setProperty(ROUTE, binding.flow().route());
+    }
+
+    /** Route step: commits the flow's outputs to the outbox, image first, sidecar last. */
+    public void deliver(Exchange exchange) {
+        InboxBinding binding = binding(exchange);
+        FlowResult result = exchange.getMessage().getBody(FlowResult.class);
+        AcceptedImage input = exchange.getProperty(FlowExchange.INPUT, AcceptedImage.class);
+        JobDir job = exchange.getProperty(JOB, JobDir.class);
+        String name = input.originalName();
+        long elapsed = elapsedMillis(exchange);
+        Path outbox = layout.outbox(binding.name());
+        if (result.hasImage()) {
+            AtomicFiles.moveInto(result.image(), outbox.resolve(name + "." + result.imageExtension()));
+        }
+        AtomicFiles.write(json(JobRecord.of(binding, input, result, elapsed)), job.path(), outbox.resolve(name + ".json"));
+        progress.done(binding.name());
+        LOG.info("inbox={} file={} flow={} bytes={} ms={} outcome=done", binding.name(), name,
+                binding.flow().name(), input.bytes(), elapsed);
+    }
+
+    /** Error step: records why the file failed; camel-file then moves it to {@code failed/}. */
+    public void reject(Exchange exchange) {
+        InboxBinding binding = binding(exchange);
+        String name = exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
+        Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        DarkroomException error = DarkroomException.unwrap(caught);
+        if (error.code() == ErrorCode.INTERNAL) {
+            LOG.error("inbox={} file={} failed unexpectedly", binding.name(), name, caught);
+        }
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("code", error.code().code());
+        record.put("message", error.publicMessage());
+        Path staging = layout.work();
+        AtomicFiles.write(json(record), staging, layout.failed(binding.name()).resolve(name + ".error.json"));
+        progress.failed(binding.name());
+        LOG.info("inbox={} file={} flow={} ms={} outcome=failed code={} detail={}", binding.name(), name,
+                binding.flow().name(), elapsedMillis(exchange), error.code().code(), error.detail());
+    }
+
+    private InboxBinding binding(Exchange exchange) {
+        return bindings.get(exchange.getProperty(INBOX, String.class));
+    }
+
+    private static long elapsedMillis(Exchange exchange) {
+        Long started = exchange.getProperty(STARTED, Long.class);
+        return started == null ? 0 : TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+    }
+
+    private static byte[] json(Map<String, Object> value) {
+        try {
+            return JSON.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Records hold only JSON-able values", e);
+        }
+    }
+}

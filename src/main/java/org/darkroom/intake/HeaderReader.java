@@ -1,0 +1,73 @@
+package org.darkroom.intake;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.darkroom.flow.DarkroomException;
+import org.darkroom.flow.ErrorCode;
+
+/**
+ * Reads an image's dimensions and frame count from its header with small bounded reads, so pixel and frame limits
+ * can refuse an image before any decoder allocates memory for it.
+ */
+public final class HeaderReader {
+    private static final String UNREADABLE =
+            "The image header could not be read; the file may be truncated or corrupt. Send a complete, valid file.";
+
+    private HeaderReader() {
+    }
+
+    /**
+     * The header of {@code file}, whose bytes have already been sniffed as {@code type}.
+     *
+     * @throws DarkroomException {@link ErrorCode#EMPTY_INPUT} for an empty file, {@link ErrorCode#UNDECODABLE} when
+     *                           the header is truncated, malformed or not of {@code type}
+     */
+    public static ImageHeader read(Path file, ImageType type) {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(type, "type");
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            if (size == 0) {
+                throw new DarkroomException(ErrorCode.EMPTY_INPUT, null, "empty file " + file);
+            }
+            Optional<ImageType> sniffed = sniff(channel, size);
+            if (sniffed.isEmpty() || sniffed.get() != type) {
+                throw new BadHeaderException("bytes are " + sniffed.map(Enum::name).orElse("not an allowed type")
+                        + ", expected " + type);
+            }
+            return parse(new HeaderInput(channel, size), type);
+        } catch (BadHeaderException e) {
+            throw new DarkroomException(ErrorCode.UNDECODABLE, UNREADABLE,
+                    type + " header of " + file + ": " + e.getMessage());
+        } catch (IOException e) {
+            throw new DarkroomException(ErrorCode.INTERNAL, null, "reading the header of " + file + ": " + e, e);
+        }
+    }
+
+    private static ImageHeader parse(HeaderInput in, ImageType type) throws IOException, BadHeaderException {
+        return switch (type) {
+            case JPEG -> JpegParser.read(in);
+            case PNG -> PngParser.read(in);
+            case GIF -> GifParser.read(in);
+            case WEBP -> WebpParser.read(in);
+            case TIFF -> TiffParser.read(in);
+            case BMP -> BmpParser.read(in);
+            case HEIC, AVIF -> IsoBmffParser.read(in, type);
+        };
+    }
+
+    // Parsers trust the magic numbers they start from, so a caller's type is checked against the bytes first.
+    private static Optional<ImageType> sniff(FileChannel channel, long size) throws IOException {
+        ByteBuffer head = ByteBuffer.allocate((int) Math.min(TypeSniffer.HEAD_BYTES, size));
+        while (head.hasRemaining() && channel.read(head, head.position()) >= 0) {
+            // keep reading: a channel may return fewer bytes than asked
+        }
+        return TypeSniffer.sniff(head.array(), head.position());
+    }
+}

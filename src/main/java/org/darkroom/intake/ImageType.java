@@ -1,0 +1,90 @@
+package org.darkroom.intake;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/** The allowlist of image types Darkroom accepts, with the names ImageMagick and the web use for each. */
+public enum ImageType {
+    JPEG("jpeg", "image/jpeg", "jpg", Set.of("jpg", "jpeg", "jpe", "jfif")),
+    PNG("png", "image/png", "png", Set.of("png")),
+    GIF("gif", "image/gif", "gif", Set.of("gif")),
+    WEBP("webp", "image/webp", "webp", Set.of("webp")),
+    TIFF("tiff", "image/tiff", "tiff", Set.of("tif", "tiff")),
+    BMP("bmp", "image/bmp", "bmp", Set.of("bmp", "dib")),
+    HEIC("heic", "image/heic", "heic", Set.of("heic", "heif")),
+    AVIF("avif", "image/avif", "avif", Set.of("avif"));
+
+    private final String coder;
+    private final String mimeType;
+    private final String extension;
+    private final Set<String> extensions;
+
+    ImageType(String coder, String mimeType, String extension, Set<String> extensions) {
+        this.coder = coder;
+        this.mimeType = mimeType;
+        this.extension = extension;
+        this.extensions = extensions;
+    }
+
+    /** The ImageMagick coder prefix, as in {@code png:/path}; always explicit so ImageMagick never guesses. */
+    public String coder() {
+        return coder;
+    }
+
+    public String mimeType() {
+        return mimeType;
+    }
+
+    /** The extension Darkroom gives outputs of this type. */
+    public String extension() {
+        return extension;
+    }
+
+    /** Whether a file name extension (without the dot, any case) is one this type is commonly saved under. */
+    public boolean matchesExtension(String ext) {
+        String normal = normalise(ext);
+        return normal != null && extensions.contains(normal);
+    }
+
+    /** The type a file name extension claims, with or without its leading dot; empty for anything else. */
+    public static Optional<ImageType> fromExtension(String ext) {
+        String normal = normalise(ext != null && ext.startsWith(".") ? ext.substring(1) : ext);
+        if (normal == null) {
+            return Optional.empty();
+        }
+        for (ImageType type : values()) {
+            if (type.extensions.contains(normal)) {
+                return Optional.of(type);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The type a format parameter names: a type name such as {@code jpeg} or any of its extensions, any case. */
+    public static Optional<ImageType> fromName(String name) {
+        String normal = normalise(name);
+        if (normal == null) {
+            return Optional.empty();
+        }
+        for (ImageType type : values()) {
+            if (type.name().toLowerCase(Locale.ROOT).equals(normal) || type.extensions.contains(normal)) {
+                return Optional.of(type);
+            }
+        }
+        return Optional.empty();
+    }
+
+    // ASCII only: case-folding rules outside ASCII (dotless i, Kelvin sign) would let odd spellings match.
+    private static String normalise(String s) {
+        if (s == null || s.isEmpty() || s.length() > 8) {
+            return null;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) > 0x7f) {
+                return null;
+            }
+        }
+        return s.toLowerCase(Locale.ROOT);
+    }
+}

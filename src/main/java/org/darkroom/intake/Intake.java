@@ -1,0 +1,131 @@
+package org.darkroom.intake;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Optional;
+import org.darkroom.flow.DarkroomException;
+import org.darkroom.flow.ErrorCode;
+
+/**
+ * Turns whatever a door received into an {@link AcceptedImage}, or refuses it with a stable code.
+ *
+ * <p>Checks run cheapest first, and all before any ImageMagick process starts: bytes capped while copying,
+ * magic numbers sniffed, the allowlist, the declared name against the bytes, then the header's pixels and frames.
+ */
+public final class Intake {
+    private static final int COPY_BUFFER = 64 * 1024;
+    private final IntakeLimits limits;
+
+    public Intake(IntakeLimits limits) {
+        this.limits = limits;
+    }
+
+    public IntakeLimits limits() {
+        return limits;
+    }
+
+    /** Accepts a file, refusing an oversized one before reading it. */
+    public AcceptedImage receive(Path source, String declaredName, JobDir job) {
+        try {
+            if (Files.size(source) > limits.maxBytes()) {
+                throw tooLarge();
+            }
+            try (InputStream in = Files.newInputStream(source)) {
+                return receive(in, declaredName, job);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Accepts a stream, copying it into the job directory and stopping as soon as it passes the byte limit. */
+    public AcceptedImage receive(InputStream in, String declaredName, JobDir job) {
+        Path file = job.file("input");
+        MessageDigest sha256 = sha256();
+        long total = 0;
+        try (OutputStream out = Files.newOutputStream(file)) {
+            byte[] buffer = new byte[COPY_BUFFER];
+            for (int n; (n = in.read(buffer)) != -1; ) {
+                total += n;
+                if (total > limits.maxBytes()) {
+                    throw tooLarge();
+                }
+                sha256.update(buffer, 0, n);
+                out.write(buffer, 0, n);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return check(file, total, HexFormat.of().formatHex(sha256.digest()), declaredName);
+    }
+
+    private AcceptedImage check(Path file, long bytes, String sha256, String declaredName) {
+        if (bytes == 0) {
+            throw new DarkroomException(ErrorCode.EMPTY_INPUT);
+        }
+        ImageType type = TypeSniffer.sniff(head(file), (int) Math.min(bytes, TypeSniffer.HEAD_BYTES))
+                .orElseThrow(() -> new DarkroomException(ErrorCode.UNSUPPORTED_TYPE));
+        extensionOf(declaredName).filter(ext -> !type.matchesExtension(ext)).ifPresent(ext -> {
+            throw new DarkroomException(ErrorCode.TYPE_MISMATCH, "The name ends in '." + ext + "' but the bytes are "
+                    + type + ". Rename the file to end in '." + type.extension() + "' or send the right file.");
+        });
+        ImageHeader header = HeaderReader.read(file, type);
+        if (header.largestFramePixels() > limits.maxPixels()) {
+            throw new DarkroomException(ErrorCode.TOO_MANY_PIXELS, "The image is " + header.width() + "×"
+                    + header.height() + " (" + megapixels(header.largestFramePixels()) + " MP); the limit is "
+                    + megapixels(limits.maxPixels()) + " MP. Send a smaller image or raise darkroom.limits.max-pixels.");
+        }
+        if (header.frames() > limits.maxFrames()) {
+            throw new DarkroomException(ErrorCode.TOO_MANY_FRAMES, "The image has " + header.frames()
+                    + " frames; the limit is " + limits.maxFrames()
+                    + ". Send fewer frames or raise darkroom.limits.max-frames.");
+        }
+        return new AcceptedImage(file, header, bytes, sha256, declaredName);
+    }
+
+    /** The extension a name claims, lower case, if it has one. */
+    static Optional<String> extensionOf(String name) {
+        if (name == null) {
+            return Optional.empty();
+        }
+        String base = name.substring(name.lastIndexOf('/') + 1);
+        int dot = base.lastIndexOf('.');
+        if (dot <= 0 || dot == base.length() - 1) {
+            return Optional.empty();
+        }
+        return Optional.of(base.substring(dot + 1).toLowerCase(Locale.ROOT));
+    }
+
+    private DarkroomException tooLarge() {
+        return new DarkroomException(ErrorCode.TOO_LARGE, "The input is larger than the limit of "
+                + limits.maxBytes() + " bytes. Send a smaller file or raise darkroom.limits.max-bytes.");
+    }
+
+    private static byte[] head(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(TypeSniffer.HEAD_BYTES);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String megapixels(long pixels) {
+        return String.format(Locale.ROOT, "%.1f", pixels / 1_000_000.0);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every JDK has SHA-256", e);
+        }
+    }
+}

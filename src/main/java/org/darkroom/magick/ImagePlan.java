@@ -1,0 +1,53 @@
+package org.darkroom.magick;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.darkroom.intake.AcceptedImage;
+import org.darkroom.intake.ImageType;
+import org.darkroom.magick.op.MagickOp;
+import org.darkroom.magick.op.Simple;
+
+/**
+ * The steps of an image flow in order, and how they become one ImageMagick command line.
+ *
+ * <p>Both file names are server-chosen and carry an explicit coder prefix, so neither the input's name nor its
+ * bytes can select a coder. Metadata is stripped last unless {@code keepMetadata}, which is why the privacy promise
+ * holds even when a step (or ImageMagick itself) would have carried a profile through.
+ *
+ * @param decodeHint for JPEG input, a box ({@code WxH}) the decoder may shrink to while reading, or {@code null}
+ */
+public record ImagePlan(List<MagickOp> ops, ImageType outputType, Integer quality, boolean firstFrameOnly,
+                        String decodeHint, boolean keepMetadata) {
+    private static final Set<ImageType> MULTI_FRAME_OUTPUTS = EnumSet.of(ImageType.GIF, ImageType.WEBP, ImageType.TIFF);
+
+    public ImagePlan {
+        ops = List.copyOf(ops);
+    }
+
+    /** The ImageMagick job that reads {@code input} and writes {@code output}. */
+    public MagickJob job(AcceptedImage input, Path output) {
+        boolean allFrames = !firstFrameOnly && input.header().frames() > 1 && MULTI_FRAME_OUTPUTS.contains(outputType);
+        List<String> args = new ArrayList<>();
+        if (decodeHint != null && input.type() == ImageType.JPEG) {
+            args.addAll(List.of("-define", "jpeg:size=" + decodeHint));
+        }
+        // One frame unless the output can hold them all: a JPEG written from a GIF would otherwise become
+        // out-0.jpg, out-1.jpg … instead of the one file the door expects.
+        args.add(input.type().coder() + ":" + input.file() + (allFrames ? "" : "[0]"));
+        if (allFrames) {
+            Simple.COALESCE.appendTo(args);
+        }
+        ops.forEach(op -> op.appendTo(args));
+        if (!keepMetadata) {
+            Simple.STRIP.appendTo(args);
+        }
+        if (quality != null) {
+            args.addAll(List.of("-quality", quality.toString()));
+        }
+        args.add(outputType.coder() + ":" + output);
+        return new MagickJob(args, output, outputType);
+    }
+}

@@ -1,0 +1,19 @@
+package org.darkroom.magick;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.darkroom.intake.ImageType;
+
+/**
+ * One ImageMagick invocation, fully decided before it runs.
+ *
+ * @param args       the arguments after the binary, built only from typed values and server-chosen paths
+ * @param output     the file the command writes, inside the job directory
+ * @param outputType the image type written, or {@code null} when the output is text (for {@code info})
+ */
+public record MagickJob(List<String> args, Path output, ImageType outputType) {
+
+    public MagickJob {
+        args = List.copyOf(args);
+    }
+}

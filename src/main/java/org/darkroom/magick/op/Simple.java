@@ -1,0 +1,24 @@
+package org.darkroom.magick.op;
+
+import java.util.List;
+
+/** Operations that take no arguments and map to a constant list of ImageMagick options. */
+public enum Simple implements MagickOp {
+    AUTO_ORIENT("-auto-orient"),
+    FLIP("-flip"),
+    FLOP("-flop"),
+    GRAYSCALE("-colorspace", "Gray"),
+    STRIP("-strip"),
+    COALESCE("-coalesce");
+
+    private final List<String> args;
+
+    Simple(String... args) {
+        this.args = List.of(args);
+    }
+
+    @Override
+    public void appendTo(List<String> argv) {
+        argv.addAll(args);
+    }
+}

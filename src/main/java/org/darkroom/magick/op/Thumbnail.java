@@ -1,0 +1,12 @@
+package org.darkroom.magick.op;
+
+import java.util.List;
+
+/** Shrinks to fit a box, never enlarging, with ImageMagick's thumbnail path (which also drops profiles). */
+public record Thumbnail(int width, int height) implements MagickOp {
+
+    @Override
+    public void appendTo(List<String> argv) {
+        argv.addAll(List.of("-thumbnail", width + "x" + height + ">"));
+    }
+}

@@ -1,0 +1,53 @@
+package org.darkroom.testing;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.camel.main.Main;
+import org.darkroom.Darkroom;
+
+/** Darkroom started in this JVM on a private data directory, with fast drop-folder timings for tests. */
+public final class RunningDarkroom implements AutoCloseable {
+    private final Main main;
+    private final DataDir data;
+
+    private RunningDarkroom(Main main, DataDir data) {
+        this.main = main;
+        this.data = data;
+    }
+
+    /** Starts Darkroom with test timings plus {@code settings}, which win over everything else. */
+    public static RunningDarkroom start(Path dataDir, Map<String, String> settings) throws Exception {
+        Map<String, String> all = new LinkedHashMap<>(testSettings(dataDir));
+        all.putAll(settings);
+        System.setProperty("darkroom.home", Samples.projectDir().toString());
+        Main main = Darkroom.create(all);
+        main.start();
+        return new RunningDarkroom(main, new DataDir(dataDir));
+    }
+
+    /** Settings every test run uses: real ImageMagick at /usr/bin, short settle and poll times. */
+    public static Map<String, String> testSettings(Path dataDir) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("darkroom.data", dataDir.toString());
+        settings.put("darkroom.magick.binary", "/usr/bin/convert");
+        settings.put("darkroom.drop.settle-ms", "200");
+        settings.put("darkroom.drop.poll-delay-ms", "100");
+        settings.put("darkroom.drop.progress-interval-ms", "1000");
+        settings.put("camel.main.shutdown-timeout", "10");
+        return settings;
+    }
+
+    public DataDir data() {
+        return data;
+    }
+
+    public Main main() {
+        return main;
+    }
+
+    @Override
+    public void close() throws Exception {
+        main.stop();
+    }
+}
