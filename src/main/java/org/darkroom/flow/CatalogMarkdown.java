@@ -36,7 +36,7 @@ public final class CatalogMarkdown {
     }
 
     private static String values(ParamType type) {
-        return type instanceof OperationList ? "list of operations (below)" : type.describeValues();
+        return type instanceof OperationList ? "list of operations (below)" : type.describeValues().replace("|", "\\|");
     }
 
     private static String operations(FlowSpec flow) {
