@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import org.darkroom.intake.ImageType;
 import org.darkroom.testing.RunningDarkroom;
 import org.darkroom.testing.Samples;
 import org.junit.jupiter.api.Test;
@@ -32,6 +34,26 @@ class MagickSafetyTest {
                     .filter(p -> p.info().commandLine().orElse("").contains(workDir))
                     .map(p -> p.info().commandLine().orElse("")))
                     .as("no ImageMagick process outlives its timeout").isEmpty();
+        }
+    }
+
+    @Test
+    void exec_headers_sent_by_a_caller_cannot_change_the_command() throws Exception {
+        try (RunningDarkroom darkroom = RunningDarkroom.start(dataDir, Map.of())) {
+            Path jobDir = Files.createDirectories(dataDir.resolve(".work").resolve("header-test"));
+            Path input = Files.copy(Samples.get("plain.jpg"), jobDir.resolve("input"));
+            Path output = jobDir.resolve("output.png");
+            Path marker = dataDir.resolve("pwned");
+            MagickJob job = new MagickJob(List.of("jpeg:" + input, "png:" + output), output, ImageType.PNG);
+
+            Object result = darkroom.main().getCamelTemplate().requestBodyAndHeaders("direct:magick", job, Map.of(
+                    "CamelExecCommandExecutable", "/bin/sh",
+                    "CamelExecCommandArgs", List.of("-c", "touch " + marker),
+                    "CamelExecCommandWorkingDir", "/"));
+
+            assertThat(result).isEqualTo(job);
+            assertThat(output).exists();
+            assertThat(marker).doesNotExist();
         }
     }
 

@@ -1,0 +1,111 @@
+package org.darkroom.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.darkroom.flow.DarkroomException;
+import org.darkroom.flow.ErrorCode;
+import org.darkroom.testing.Samples;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Intake refuses what it must, in order, before any ImageMagick process could start. */
+class IntakeTest {
+    @TempDir
+    Path work;
+    private WorkArea area;
+
+    @BeforeEach
+    void setUp() {
+        area = new WorkArea(work.resolve(".work"));
+        area.reset();
+    }
+
+    private ErrorCode refusal(Intake intake, String sample, String name) {
+        try (JobDir job = area.newJob()) {
+            intake.receive(Samples.get(sample), name, job);
+        } catch (DarkroomException e) {
+            return e.code();
+        }
+        return null;
+    }
+
+    private static Intake intake(long maxBytes, long maxPixels, int maxFrames) {
+        return new Intake(new IntakeLimits(maxBytes, maxPixels, maxFrames));
+    }
+
+    @Test
+    void accepts_a_valid_image_and_records_what_its_bytes_say() throws Exception {
+        try (JobDir job = area.newJob()) {
+            AcceptedImage accepted = intake(1 << 20, 1_000_000, 10).receive(Samples.get("plain.jpg"), "x.JPEG", job);
+            assertThat(accepted.type()).isEqualTo(ImageType.JPEG);
+            assertThat(accepted.header().width()).isEqualTo(640);
+            assertThat(accepted.bytes()).isEqualTo(Files.size(Samples.get("plain.jpg")));
+            assertThat(accepted.file().getParent()).isEqualTo(job.path());
+            assertThat(accepted.file().getFileName().toString()).isEqualTo("input");
+            assertThat(Files.readAllBytes(accepted.file())).isEqualTo(Files.readAllBytes(Samples.get("plain.jpg")));
+        }
+    }
+
+    @Test
+    void each_limit_and_check_has_its_code() {
+        Intake generous = intake(1 << 20, 60_000_000, 10);
+        assertThat(refusal(intake(1000, 60_000_000, 10), "plain.jpg", "a.jpg")).isEqualTo(ErrorCode.TOO_LARGE);
+        assertThat(refusal(intake(1 << 20, 100_000, 10), "plain.jpg", "a.jpg")).isEqualTo(ErrorCode.TOO_MANY_PIXELS);
+        assertThat(refusal(intake(1 << 20, 60_000_000, 2), "animated.gif", "a.gif"))
+                .isEqualTo(ErrorCode.TOO_MANY_FRAMES);
+        assertThat(refusal(generous, "pixel-bomb.png", "a.png")).isEqualTo(ErrorCode.TOO_MANY_PIXELS);
+        assertThat(refusal(generous, "empty.png", "a.png")).isEqualTo(ErrorCode.EMPTY_INPUT);
+        assertThat(refusal(generous, "payload-mvg.png", "a.png")).isEqualTo(ErrorCode.UNSUPPORTED_TYPE);
+        assertThat(refusal(generous, "plain.jpg", "a.png")).isEqualTo(ErrorCode.TYPE_MISMATCH);
+        assertThat(refusal(generous, "plain.jpg", "notes.txt")).isEqualTo(ErrorCode.TYPE_MISMATCH);
+        assertThat(refusal(generous, "plain.jpg", "no-extension")).isNull();
+        assertThat(refusal(generous, "animated.gif", "a.gif")).isNull();
+    }
+
+    @Test
+    void a_stream_is_cut_off_as_soon_as_it_passes_the_byte_limit() throws Exception {
+        byte[] big = new byte[5_000_000];
+        int[] served = {0};
+        InputStream counting = new ByteArrayInputStream(big) {
+            @Override
+            public synchronized int read(byte[] b, int off, int len) {
+                int n = super.read(b, off, len);
+                served[0] += Math.max(n, 0);
+                return n;
+            }
+        };
+        try (JobDir job = area.newJob()) {
+            assertThat(refusalOf(() -> intake(100_000, 1_000_000, 1).receive(counting, "big.png", job)))
+                    .isEqualTo(ErrorCode.TOO_LARGE);
+            assertThat(served[0]).isLessThan(200_000);
+        }
+    }
+
+    private static ErrorCode refusalOf(Runnable action) {
+        try {
+            action.run();
+        } catch (DarkroomException e) {
+            return e.code();
+        }
+        return null;
+    }
+
+    @Test
+    void job_directories_are_private_and_removed_with_everything_in_them() throws Exception {
+        Path dir;
+        try (JobDir job = area.newJob()) {
+            dir = job.path();
+            Files.writeString(job.file("output.png"), "x");
+        }
+        assertThat(dir).doesNotExist();
+        assertThat(Files.getPosixFilePermissions(area.root()))
+                .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                        java.nio.file.attribute.PosixFilePermission.OWNER_WRITE,
+                        java.nio.file.attribute.PosixFilePermission.OWNER_EXECUTE);
+    }
+}
