@@ -248,13 +248,10 @@ class CraftedContainerTest {
     // ---- helpers -------------------------------------------------------------------------------------------
 
     private ImageHeader read(String name, ByteWriter bytes, ImageType type) throws IOException {
-        return HeaderReader.read(Files.write(dir.resolve(name), bytes.toBytes()), type);
+        return Crafted.read(dir, name, bytes, type);
     }
 
     private void assertUndecodable(String name, ByteWriter bytes, ImageType type) throws IOException {
-        Path file = Files.write(dir.resolve(name), bytes.toBytes());
-        assertThatThrownBy(() -> HeaderReader.read(file, type))
-                .isInstanceOfSatisfying(DarkroomException.class,
-                        e -> assertThat(e.code()).isEqualTo(ErrorCode.UNDECODABLE));
+        Crafted.assertUndecodable(dir, name, bytes, type);
     }
 }

@@ -11,25 +11,31 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
+import org.darkroom.inbox.DataLayout;
 
 /** A Darkroom data directory as a test sees it: drop files in, wait for them to be accounted for, read results. */
 public record DataDir(Path root) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The service's own layout of this directory, so tests and service agree on every folder. */
+    public DataLayout layout() {
+        return new DataLayout(root);
+    }
+
     public Path inbox(String inbox) {
-        return root.resolve("inbox").resolve(inbox);
+        return layout().inbox(inbox);
     }
 
     public Path outbox(String inbox) {
-        return root.resolve("outbox").resolve(inbox);
+        return layout().outbox(inbox);
     }
 
     public Path archive(String inbox) {
-        return root.resolve("archive").resolve(inbox);
+        return layout().archive(inbox);
     }
 
     public Path failed(String inbox) {
-        return root.resolve("failed").resolve(inbox);
+        return layout().failed(inbox);
     }
 
     /** Puts {@code source} into the inbox as {@code name} the way a careful writer does: copy aside, then rename. */
