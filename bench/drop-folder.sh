@@ -113,9 +113,9 @@ count_files() { # DIR PATTERN: regular files under DIR named PATTERN (0 when DIR
 
 # Run by `sh -c` once per file; $1 is the input, BENCH_OUT and BENCH_POLICY come from the environment.
 # shellcheck disable=SC2016 # expanded later by that sh, not here
-readonly SHELL_JPEG='n=${1##*/}; exec env -i PATH=/usr/bin:/bin MAGICK_CONFIGURE_PATH="$BENCH_POLICY" /usr/bin/convert -limit thread 1 -define jpeg:size=512x512 "jpeg:$1[0]" -auto-orient -thumbnail "256x256>" -strip -quality 85 "jpeg:$BENCH_OUT/${n%.*}.jpg"'
+readonly SHELL_JPEG='n=${1##*/}; exec env -i PATH=/usr/bin:/bin MAGICK_CONFIGURE_PATH="$BENCH_POLICY" /usr/bin/convert -regard-warnings -limit thread 1 -define jpeg:size=512x512 "jpeg:$1[0]" -auto-orient -thumbnail "256x256>" -strip -quality 85 "jpeg:$BENCH_OUT/${n%.*}.jpg"'
 # shellcheck disable=SC2016
-readonly SHELL_PNG='n=${1##*/}; exec env -i PATH=/usr/bin:/bin MAGICK_CONFIGURE_PATH="$BENCH_POLICY" /usr/bin/convert -limit thread 1 "png:$1[0]" -auto-orient -thumbnail "256x256>" -strip "png:$BENCH_OUT/${n%.*}.png"'
+readonly SHELL_PNG='n=${1##*/}; exec env -i PATH=/usr/bin:/bin MAGICK_CONFIGURE_PATH="$BENCH_POLICY" /usr/bin/convert -regard-warnings -limit thread 1 "png:$1[0]" -auto-orient -thumbnail "256x256>" -strip "png:$BENCH_OUT/${n%.*}.png"'
 
 # Sets SHELL_S[SET]. Like the other timers it runs in the main shell, not in $(...), so that
 # globals stick and the EXIT trap sees any service it started.

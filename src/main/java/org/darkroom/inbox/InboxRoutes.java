@@ -20,7 +20,12 @@ public final class InboxRoutes {
                     "inboxDir", layout.inbox(binding.name()).toString(),
                     "archiveDir", layout.archive(binding.name()).toString(),
                     "failedDir", layout.failed(binding.name()).toString(),
-                    "workers", workers));
+                    // Twice as many threads as ImageMagick permits: while some threads hold a permit and wait
+                    // on ImageMagick, the others take in the next files and commit finished ones, so no core
+                    // idles between two processes. The queue is only a hand-off; when it is full the poller
+                    // runs a file itself, which slows polling instead of piling files up in memory.
+                    "threads", 2 * workers,
+                    "queue", 4 * workers));
             LOG.info("inbox {} -> {} {}", binding.name(), binding.flow().name(), binding.params());
         }
     }

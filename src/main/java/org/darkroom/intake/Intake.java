@@ -22,6 +22,7 @@ import org.darkroom.flow.ErrorCode;
  */
 public final class Intake {
     private static final int COPY_BUFFER = 64 * 1024;
+    private static final String INPUT = "input";
     private final IntakeLimits limits;
 
     public Intake(IntakeLimits limits) {
@@ -32,15 +33,28 @@ public final class Intake {
         return limits;
     }
 
-    /** Accepts a file, refusing an oversized one before reading it. */
+    /**
+     * Accepts a file, refusing an oversized one before reading it.
+     *
+     * <p>The job's copy is a hard link when the source is on the same file system (the drop folders are), so a
+     * large input costs one read for its hash instead of a read and a write; elsewhere the bytes are copied.
+     */
     public AcceptedImage receive(Path source, String declaredName, JobDir job) {
         try {
-            if (Files.size(source) > limits.maxBytes()) {
+            long size = Files.size(source);
+            if (size > limits.maxBytes()) {
                 throw tooLarge();
             }
-            try (InputStream in = Files.newInputStream(source)) {
-                return receive(in, declaredName, job);
+            Path file = job.file(INPUT);
+            try {
+                // A link to a symbolic link would be the link itself, which ImageMagick's policy refuses to follow.
+                Files.createLink(file, source.toRealPath());
+            } catch (IOException | UnsupportedOperationException e) {
+                try (InputStream in = Files.newInputStream(source)) {
+                    return receive(in, declaredName, job);
+                }
             }
+            return check(file, size, sha256Of(file), declaredName);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -48,7 +62,7 @@ public final class Intake {
 
     /** Accepts a stream, copying it into the job directory and stopping as soon as it passes the byte limit. */
     public AcceptedImage receive(InputStream in, String declaredName, JobDir job) {
-        Path file = job.file("input");
+        Path file = job.file(INPUT);
         MessageDigest sha256 = sha256();
         long total = 0;
         try (OutputStream out = Files.newOutputStream(file)) {
@@ -115,6 +129,17 @@ public final class Intake {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String sha256Of(Path file) throws IOException {
+        MessageDigest sha256 = sha256();
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[COPY_BUFFER];
+            for (int n; (n = in.read(buffer)) != -1; ) {
+                sha256.update(buffer, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(sha256.digest());
     }
 
     private static String megapixels(long pixels) {

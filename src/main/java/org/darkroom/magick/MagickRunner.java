@@ -62,6 +62,7 @@ public final class MagickRunner {
             LOG.warn("ImageMagick exited 0 without writing its output: {}", abbreviate(stderr));
             throw new DarkroomException(ErrorCode.PROCESSING_FAILED);
         }
+        LOG.debug("ImageMagick finished in {} ms", elapsedMillis);
         exchange.getMessage().setBody(job);
     }
 
