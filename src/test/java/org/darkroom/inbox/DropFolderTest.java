@@ -228,6 +228,26 @@ class DropFolderTest {
     }
 
     @Test
+    void a_file_still_being_written_is_not_picked_up_until_it_settles() throws Exception {
+        byte[] image = Files.readAllBytes(Samples.get("plain.jpg"));
+        Path target = data.inbox("wide").resolve("slow-writer.jpg");
+        int before = count("wide");
+        try (var out = Files.newOutputStream(target)) {
+            // A writer that stalls for less than the settle time (200 ms in tests) between chunks, for longer
+            // than the settle time in all: picking the file up early would fail it as truncated.
+            for (int offset = 0; offset < image.length; offset += 1024) {
+                out.write(image, offset, Math.min(1024, image.length - offset));
+                out.flush();
+                Thread.sleep(60);
+            }
+        }
+        data.awaitAccounted("wide", before + 1, DEADLINE);
+
+        assertThat(data.archive("wide").resolve("slow-writer.jpg")).exists();
+        assertThat(Identify.of(data.outbox("wide").resolve("slow-writer.jpg.jpg")).width()).isEqualTo(100);
+    }
+
+    @Test
     void hidden_and_partial_files_are_left_alone() throws Exception {
         Files.copy(Samples.get("plain.jpg"), data.inbox("wide").resolve(".hidden.jpg"));
         Files.copy(Samples.get("plain.jpg"), data.inbox("wide").resolve("upload.jpg.part"));
