@@ -15,6 +15,7 @@ import org.darkroom.inbox.InboxBinding;
 import org.darkroom.inbox.InboxBindings;
 import org.darkroom.inbox.InboxDoor;
 import org.darkroom.inbox.InboxRoutes;
+import org.darkroom.inbox.SettledFiles;
 import org.darkroom.intake.Intake;
 import org.darkroom.intake.IntakeLimits;
 import org.darkroom.intake.WorkArea;
@@ -72,6 +73,7 @@ public final class DarkroomConfiguration implements CamelConfiguration {
         registry.bind("magickRunner", new MagickRunner(environment, settings.positiveLong("darkroom.magick.timeout-ms")));
         InboxDoor inboxDoor = new InboxDoor(layout, bindings, intake, workArea, progress);
         registry.bind("inboxDoor", inboxDoor);
+        registry.bind("settledFiles", new SettledFiles(settings.positiveLong("darkroom.drop.settle-ms")));
 
         // Inbox routes are stamped from a template that lives in routes/, so they can only be added once the
         // YAML routes are loaded: when the context has fully started.

@@ -1,0 +1,26 @@
+package org.darkroom.inbox;
+
+import java.io.File;
+import org.apache.camel.component.file.GenericFile;
+import org.apache.camel.component.file.GenericFileFilter;
+
+/**
+ * Lists only files that have not changed for the settle time, so a file still being written is simply not
+ * seen yet.
+ *
+ * <p>camel-file's {@code changed} read lock alone would find such a file and then wait for it on the single
+ * polling thread, holding back every settled file behind it; filtering first keeps the poller moving, and the
+ * read lock stays as the second check at the moment of pick-up.
+ */
+public final class SettledFiles implements GenericFileFilter<File> {
+    private final long settleMillis;
+
+    public SettledFiles(long settleMillis) {
+        this.settleMillis = settleMillis;
+    }
+
+    @Override
+    public boolean accept(GenericFile<File> file) {
+        return !file.isDirectory() && file.getLastModified() <= System.currentTimeMillis() - settleMillis;
+    }
+}
