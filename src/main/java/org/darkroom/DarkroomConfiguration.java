@@ -45,7 +45,7 @@ public final class DarkroomConfiguration implements CamelConfiguration {
         WorkArea workArea = new WorkArea(layout.work());
         workArea.reset();
 
-        Workers workers = new Workers(Workers.size(Integer.parseInt(settings.text("darkroom.workers").orElse("0"))));
+        Workers workers = new Workers(Workers.size(settings.nonNegativeInt("darkroom.workers")));
         MagickEnvironment environment = new MagickEnvironment(
                 MagickBinary.find(settings.text("darkroom.magick.binary").orElse(null)),
                 settings.path("darkroom.magick.policy-dir", home), layout.work(),

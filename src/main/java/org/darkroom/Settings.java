@@ -40,6 +40,20 @@ public final class Settings {
         throw invalid(key, "must be a positive whole number, not '" + value + "'");
     }
 
+    /** A whole number of zero or more, for settings where 0 means "choose for me". */
+    public int nonNegativeInt(String key) {
+        String value = requiredText(key);
+        try {
+            int parsed = Integer.parseInt(value);
+            if (parsed >= 0) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the key's name
+        }
+        throw invalid(key, "must be 0 or a positive whole number, not '" + value + "'");
+    }
+
     public int positiveInt(String key) {
         long value = positiveLong(key);
         if (value > Integer.MAX_VALUE) {
