@@ -21,7 +21,6 @@ public enum ErrorCode {
     PATH_DENIED("The path is outside the places Darkroom may read or write. Use a path inside a configured root."),
     FETCH_BLOCKED("The URL is not allowed: only public https addresses can be fetched. Send the image itself or a public URL."),
     FETCH_FAILED("The URL could not be fetched. Check that it is reachable and returns an image."),
-    MODEL_MISSING("No vision model is installed. Run ./darkroom fetch-model, or point darkroom.vision.model at a bundle."),
     UNAUTHORIZED("A valid API key is required. Send it as 'Authorization: Bearer <key>'."),
     NOT_READY("Darkroom is starting or its ImageMagick check failed. Retry shortly; if it persists, read the log."),
     TIMEOUT("Processing took longer than the configured time limit. Send a smaller image or raise the limit."),
