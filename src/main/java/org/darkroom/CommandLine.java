@@ -6,8 +6,11 @@ import java.util.Map;
 /** Turns command-line flags into setting overrides: {@code --data DIR}, {@code --magick PATH}, {@code --set key=value}. */
 final class CommandLine {
     static final String USAGE = """
-            usage: darkroom run [--data DIR] [--magick PATH] [--workers N] [--set darkroom.KEY=VALUE]...
+            usage: darkroom run [--data DIR] [--host ADDRESS] [--port N] [--magick PATH] [--workers N]
+                                [--set darkroom.KEY=VALUE]...
               --data DIR      where inbox/, outbox/, archive/ and failed/ live (default ./data; env DARKROOM_DATA)
+              --host ADDRESS  the HTTP door's address (default 127.0.0.1; others need API keys)
+              --port N        the HTTP door's port (default 8080)
               --magick PATH   the ImageMagick binary (default: found in /usr/bin or on PATH)
               --workers N     ImageMagick processes at once (default: one per core)
               --set K=V       any setting from the README's configuration table""";
@@ -27,6 +30,8 @@ final class CommandLine {
                 case "--data" -> settings.put("darkroom.data", value);
                 case "--magick" -> settings.put("darkroom.magick.binary", value);
                 case "--workers" -> settings.put("darkroom.workers", value);
+                case "--host" -> settings.put("darkroom.http.host", value);
+                case "--port" -> settings.put("darkroom.http.port", value);
                 case "--set" -> {
                     int eq = value.indexOf('=');
                     if (eq <= 0) {

@@ -6,7 +6,11 @@ import java.util.List;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ExtendedStartupListener;
+import org.apache.camel.health.HealthCheckRegistry;
+import org.darkroom.flow.DarkroomMetrics;
 import org.darkroom.flow.FlowCatalog;
+import org.darkroom.http.HttpDoors;
+import org.darkroom.http.ServerErrors;
 import org.darkroom.flow.FlowSpec;
 import org.darkroom.flow.Workers;
 import org.darkroom.inbox.BatchProgress;
@@ -21,6 +25,7 @@ import org.darkroom.intake.IntakeLimits;
 import org.darkroom.intake.WorkArea;
 import org.darkroom.magick.MagickBinary;
 import org.darkroom.magick.MagickEnvironment;
+import org.darkroom.magick.MagickHealthCheck;
 import org.darkroom.magick.MagickProbe;
 import org.darkroom.magick.MagickRunner;
 import org.darkroom.magick.flows.MagickFlows;
@@ -51,6 +56,8 @@ public final class DarkroomConfiguration implements CamelConfiguration {
                 settings.path("darkroom.magick.policy-dir", home), layout.work(),
                 settings.positiveInt("darkroom.magick.threads"));
         MagickProbe.verify(environment);
+        DarkroomMetrics metrics = new DarkroomMetrics(context);
+        HealthCheckRegistry.get(context).register(new MagickHealthCheck(environment));
 
         MagickFlows magickFlows = new MagickFlows();
         List<FlowSpec> specs = new ArrayList<>(magickFlows.specs());
@@ -70,8 +77,11 @@ public final class DarkroomConfiguration implements CamelConfiguration {
         registry.bind("workers", workers);
         registry.bind("intake", intake);
         registry.bind("magickFlows", magickFlows);
-        registry.bind("magickRunner", new MagickRunner(environment, settings.positiveLong("darkroom.magick.timeout-ms")));
-        InboxDoor inboxDoor = new InboxDoor(layout, bindings, intake, workArea, progress);
+        registry.bind("magickRunner", new MagickRunner(environment, settings.positiveLong("darkroom.magick.timeout-ms"),
+                metrics));
+        registry.bind("httpDoor", HttpDoors.create(context, settings, catalog, intake, workArea, metrics,
+                workers.size()));
+        InboxDoor inboxDoor = new InboxDoor(layout, bindings, intake, workArea, progress, metrics);
         registry.bind("inboxDoor", inboxDoor);
         registry.bind("settledFiles", new SettledFiles(settings.positiveLong("darkroom.drop.settle-ms")));
 
@@ -85,6 +95,7 @@ public final class DarkroomConfiguration implements CamelConfiguration {
             @Override
             public void onCamelContextFullyStarted(CamelContext started, boolean alreadyStarted) throws Exception {
                 InboxRoutes.add(started, inboxDoor, layout, workers.size());
+                ServerErrors.install(started);
                 LOG.info(Darkroom.READY);
             }
         });

@@ -11,7 +11,8 @@ public class DarkroomException extends RuntimeException {
     private final String publicMessage;
 
     public DarkroomException(ErrorCode code, String publicMessage, String detail, Throwable cause) {
-        super(detail == null ? publicMessage : detail, cause, false, cause != null);
+        super(detail != null ? detail : publicMessage != null ? publicMessage : code.defaultMessage(), cause, false,
+                cause != null);
         this.code = code;
         this.publicMessage = publicMessage == null ? code.defaultMessage() : publicMessage;
     }

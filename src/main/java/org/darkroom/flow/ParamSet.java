@@ -40,7 +40,8 @@ public record ParamSet(List<ParamSpec> specs) {
         }
         if (!unknown.isEmpty()) {
             throw new DarkroomException(ErrorCode.BAD_PARAMETER, "Unknown parameter '" + unknown.iterator().next()
-                    + "'. Known parameters: " + String.join(", ", names()) + ".");
+                    + "'. " + (specs.isEmpty() ? "This flow takes no parameters."
+                    : "Known parameters: " + String.join(", ", names()) + "."));
         }
         return new FlowParameters(values);
     }

@@ -8,17 +8,19 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.camel.Exchange;
 import org.darkroom.flow.DarkroomException;
+import org.darkroom.flow.DarkroomMetrics;
 import org.darkroom.flow.ErrorCode;
-import org.darkroom.flow.FlowExchange;
 import org.darkroom.flow.FlowResult;
 import org.darkroom.intake.AcceptedImage;
+import org.darkroom.intake.DeclaredType;
 import org.darkroom.intake.Intake;
 import org.darkroom.intake.JobDir;
+import org.darkroom.intake.JobExchange;
+import org.darkroom.intake.JobRecord;
 import org.darkroom.intake.SafePaths;
 import org.darkroom.intake.WorkArea;
 import org.slf4j.Logger;
@@ -35,10 +37,7 @@ import org.slf4j.LoggerFactory;
 public final class InboxDoor {
     /** Exchange property holding the inbox name, set by the inbox route template. */
     public static final String INBOX = "darkroom.inbox";
-    /** Exchange property holding the flow's route, for the dispatching {@code toD}. */
-    public static final String ROUTE = "darkroom.flowRoute";
-    private static final String STARTED = "darkroom.started";
-    private static final String JOB = "darkroom.jobDir";
+    private static final String DOOR = "inbox";
     private static final Logger LOG = LoggerFactory.getLogger(InboxDoor.class);
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -47,14 +46,16 @@ public final class InboxDoor {
     private final Intake intake;
     private final WorkArea workArea;
     private final BatchProgress progress;
+    private final DarkroomMetrics metrics;
 
     public InboxDoor(DataLayout layout, List<InboxBinding> bindings, Intake intake, WorkArea workArea,
-                     BatchProgress progress) {
+                     BatchProgress progress, DarkroomMetrics metrics) {
         this.layout = layout;
         this.bindings = bindings.stream().collect(Collectors.toMap(InboxBinding::name, Function.identity()));
         this.intake = intake;
         this.workArea = workArea;
         this.progress = progress;
+        this.metrics = metrics;
     }
 
     public List<InboxBinding> bindings() {
@@ -63,42 +64,35 @@ public final class InboxDoor {
 
     /** Route step: intake of the picked-up file, then the properties the flow route reads. */
     public void accept(Exchange exchange) {
-        exchange.setProperty(STARTED, System.nanoTime());
+        JobDir job = JobExchange.open(exchange, workArea);
         InboxBinding binding = binding(exchange);
         Path file = Path.of(exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class)).toAbsolutePath();
-        JobDir job = workArea.newJob();
-        exchange.setProperty(JOB, job);
-        exchange.getExchangeExtension().addOnCompletion(new org.apache.camel.support.SynchronizationAdapter() {
-            @Override
-            public void onDone(Exchange done) {
-                job.close();
-            }
-        });
         if (Files.isSymbolicLink(file) && !SafePaths.isInside(file, layout.inbox(binding.name()))) {
             throw new DarkroomException(ErrorCode.PATH_DENIED, "The file is a link to a place outside the inbox."
                     + " Copy the image itself into the inbox.");
         }
-        AcceptedImage input = intake.receive(file, file.getFileName().toString(), job);
-        exchange.setProperty(FlowExchange.FLOW, binding.flow().name());
-        exchange.setProperty(FlowExchange.PARAMS, binding.params());
-        exchange.setProperty(FlowExchange.INPUT, input);
-        exchange.setProperty(ROUTE, binding.flow().route());
+        AcceptedImage input = intake.receive(file, DeclaredType.name(file.getFileName().toString()), job);
+        JobExchange.handOver(exchange, binding.flow(), binding.params(), input);
     }
 
     /** Route step: commits the flow's outputs to the outbox, image first, sidecar last. */
     public void deliver(Exchange exchange) {
         InboxBinding binding = binding(exchange);
         FlowResult result = exchange.getMessage().getBody(FlowResult.class);
-        AcceptedImage input = exchange.getProperty(FlowExchange.INPUT, AcceptedImage.class);
-        JobDir job = exchange.getProperty(JOB, JobDir.class);
+        AcceptedImage input = JobExchange.input(exchange);
+        JobDir job = JobExchange.job(exchange);
         String name = input.originalName();
-        long elapsed = elapsedMillis(exchange);
+        long elapsed = JobExchange.elapsedMillis(exchange);
         Path outbox = layout.outbox(binding.name());
         if (result.hasImage()) {
             AtomicFiles.moveInto(result.image(), outbox.resolve(name + "." + result.imageExtension()));
         }
-        AtomicFiles.write(json(JobRecord.of(binding, input, result, elapsed)), job.path(), outbox.resolve(name + ".json"));
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("inbox", binding.name());
+        record.putAll(JobRecord.of(binding.flow().name(), binding.params(), input, result, elapsed));
+        AtomicFiles.write(json(record), job.path(), outbox.resolve(name + ".json"));
         progress.done(binding.name());
+        metrics.request(DOOR, binding.flow().name(), "ok", elapsed * 1_000_000);
         LOG.info("inbox={} file={} flow={} bytes={} ms={} outcome=done", binding.name(), name,
                 binding.flow().name(), input.bytes(), elapsed);
     }
@@ -118,17 +112,13 @@ public final class InboxDoor {
         Path staging = layout.work();
         AtomicFiles.write(json(record), staging, layout.failed(binding.name()).resolve(name + ".error.json"));
         progress.failed(binding.name());
+        metrics.request(DOOR, binding.flow().name(), error.code().code(), JobExchange.elapsedMillis(exchange) * 1_000_000);
         LOG.info("inbox={} file={} flow={} ms={} outcome=failed code={} detail={}", binding.name(), name,
-                binding.flow().name(), elapsedMillis(exchange), error.code().code(), error.detail());
+                binding.flow().name(), JobExchange.elapsedMillis(exchange), error.code().code(), error.detail());
     }
 
     private InboxBinding binding(Exchange exchange) {
         return bindings.get(exchange.getProperty(INBOX, String.class));
-    }
-
-    private static long elapsedMillis(Exchange exchange) {
-        Long started = exchange.getProperty(STARTED, Long.class);
-        return started == null ? 0 : TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
     }
 
     private static byte[] json(Map<String, Object> value) {

@@ -10,7 +10,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
-import java.util.Optional;
 import org.darkroom.flow.DarkroomException;
 import org.darkroom.flow.ErrorCode;
 
@@ -39,7 +38,7 @@ public final class Intake {
      * <p>The job's copy is a hard link when the source is on the same file system (the drop folders are), so a
      * large input costs one read for its hash instead of a read and a write; elsewhere the bytes are copied.
      */
-    public AcceptedImage receive(Path source, String declaredName, JobDir job) {
+    public AcceptedImage receive(Path source, DeclaredType declared, JobDir job) {
         try {
             long size = Files.size(source);
             if (size > limits.maxBytes()) {
@@ -51,17 +50,17 @@ public final class Intake {
                 Files.createLink(file, source.toRealPath());
             } catch (IOException | UnsupportedOperationException e) {
                 try (InputStream in = Files.newInputStream(source)) {
-                    return receive(in, declaredName, job);
+                    return receive(in, declared, job);
                 }
             }
-            return check(file, size, sha256Of(file), declaredName);
+            return check(file, size, sha256Of(file), declared);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /** Accepts a stream, copying it into the job directory and stopping as soon as it passes the byte limit. */
-    public AcceptedImage receive(InputStream in, String declaredName, JobDir job) {
+    public AcceptedImage receive(InputStream in, DeclaredType declared, JobDir job) {
         Path file = job.file(INPUT);
         MessageDigest sha256 = sha256();
         long total = 0;
@@ -78,19 +77,16 @@ public final class Intake {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return check(file, total, HexFormat.of().formatHex(sha256.digest()), declaredName);
+        return check(file, total, HexFormat.of().formatHex(sha256.digest()), declared);
     }
 
-    private AcceptedImage check(Path file, long bytes, String sha256, String declaredName) {
+    private AcceptedImage check(Path file, long bytes, String sha256, DeclaredType declared) {
         if (bytes == 0) {
             throw new DarkroomException(ErrorCode.EMPTY_INPUT);
         }
         ImageType type = TypeSniffer.sniff(head(file), (int) Math.min(bytes, TypeSniffer.HEAD_BYTES))
                 .orElseThrow(() -> new DarkroomException(ErrorCode.UNSUPPORTED_TYPE));
-        extensionOf(declaredName).filter(ext -> !type.matchesExtension(ext)).ifPresent(ext -> {
-            throw new DarkroomException(ErrorCode.TYPE_MISMATCH, "The name ends in '." + ext + "' but the bytes are "
-                    + type + ". Rename the file to end in '." + type.extension() + "' or send the right file.");
-        });
+        declared.requireMatches(type);
         ImageHeader header = HeaderReader.read(file, type);
         if (header.largestFramePixels() > limits.maxPixels()) {
             throw new DarkroomException(ErrorCode.TOO_MANY_PIXELS, "The image is " + header.width() + "×"
@@ -102,20 +98,7 @@ public final class Intake {
                     + " frames; the limit is " + limits.maxFrames()
                     + ". Send fewer frames or raise darkroom.limits.max-frames.");
         }
-        return new AcceptedImage(file, header, bytes, sha256, declaredName);
-    }
-
-    /** The extension a name claims, lower case, if it has one. */
-    static Optional<String> extensionOf(String name) {
-        if (name == null) {
-            return Optional.empty();
-        }
-        String base = name.substring(name.lastIndexOf('/') + 1);
-        int dot = base.lastIndexOf('.');
-        if (dot <= 0 || dot == base.length() - 1) {
-            return Optional.empty();
-        }
-        return Optional.of(base.substring(dot + 1).toLowerCase(Locale.ROOT));
+        return new AcceptedImage(file, header, bytes, sha256, declared.name());
     }
 
     private DarkroomException tooLarge() {

@@ -9,6 +9,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.component.exec.ExecBinding;
 import org.apache.camel.component.exec.ExecResult;
 import org.darkroom.flow.DarkroomException;
+import org.darkroom.flow.DarkroomMetrics;
 import org.darkroom.flow.ErrorCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,10 +29,12 @@ public final class MagickRunner {
 
     private final MagickEnvironment environment;
     private final long timeoutMillis;
+    private final DarkroomMetrics metrics;
 
-    public MagickRunner(MagickEnvironment environment, long timeoutMillis) {
+    public MagickRunner(MagickEnvironment environment, long timeoutMillis, DarkroomMetrics metrics) {
         this.environment = environment;
         this.timeoutMillis = timeoutMillis;
+        this.metrics = metrics;
     }
 
     /** Turns the {@link MagickJob} body into exec's argument list; nothing is sent on stdin. */
@@ -47,7 +50,9 @@ public final class MagickRunner {
     /** Leaves the job as the body when ImageMagick succeeded and wrote its output; otherwise throws a coded error. */
     public void check(Exchange exchange) {
         MagickJob job = exchange.getProperty(JOB, MagickJob.class);
-        long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - exchange.getProperty(STARTED, Long.class));
+        long elapsedNanos = System.nanoTime() - exchange.getProperty(STARTED, Long.class);
+        long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(elapsedNanos);
+        metrics.magick(elapsedNanos);
         ExecResult result = exchange.getMessage().getBody(ExecResult.class);
         Integer exit = exchange.getMessage().getHeader(ExecBinding.EXEC_EXIT_VALUE, Integer.class);
         String stderr = result == null ? "" : read(result.getStderr());

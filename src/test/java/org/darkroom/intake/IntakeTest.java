@@ -27,7 +27,7 @@ class IntakeTest {
 
     private ErrorCode refusal(Intake intake, String sample, String name) {
         try (JobDir job = area.newJob()) {
-            intake.receive(Samples.get(sample), name, job);
+            intake.receive(Samples.get(sample), DeclaredType.name(name), job);
         } catch (DarkroomException e) {
             return e.code();
         }
@@ -41,7 +41,7 @@ class IntakeTest {
     @Test
     void accepts_a_valid_image_and_records_what_its_bytes_say() throws Exception {
         try (JobDir job = area.newJob()) {
-            AcceptedImage accepted = intake(1 << 20, 1_000_000, 10).receive(Samples.get("plain.jpg"), "x.JPEG", job);
+            AcceptedImage accepted = intake(1 << 20, 1_000_000, 10).receive(Samples.get("plain.jpg"), DeclaredType.name("x.JPEG"), job);
             assertThat(accepted.type()).isEqualTo(ImageType.JPEG);
             assertThat(accepted.header().width()).isEqualTo(640);
             assertThat(accepted.bytes()).isEqualTo(Files.size(Samples.get("plain.jpg")));
@@ -68,6 +68,22 @@ class IntakeTest {
     }
 
     @Test
+    void a_declared_content_type_must_agree_with_the_bytes() throws Exception {
+        Intake intake = intake(1 << 20, 60_000_000, 10);
+        for (String agreeing : new String[] {"image/jpeg", "image/jpg; q=1", "application/octet-stream", "", null}) {
+            try (JobDir job = area.newJob(); var in = Files.newInputStream(Samples.get("plain.jpg"))) {
+                assertThat(intake.receive(in, new DeclaredType(null, agreeing), job).type()).isEqualTo(ImageType.JPEG);
+            }
+        }
+        for (String lying : new String[] {"image/png", "text/plain", "image/svg+xml"}) {
+            try (JobDir job = area.newJob(); var in = Files.newInputStream(Samples.get("plain.jpg"))) {
+                assertThat(refusalOf(() -> intake.receive(in, new DeclaredType(null, lying), job)))
+                        .isEqualTo(ErrorCode.TYPE_MISMATCH);
+            }
+        }
+    }
+
+    @Test
     void a_stream_is_cut_off_as_soon_as_it_passes_the_byte_limit() throws Exception {
         byte[] big = new byte[5_000_000];
         int[] served = {0};
@@ -80,7 +96,7 @@ class IntakeTest {
             }
         };
         try (JobDir job = area.newJob()) {
-            assertThat(refusalOf(() -> intake(100_000, 1_000_000, 1).receive(counting, "big.png", job)))
+            assertThat(refusalOf(() -> intake(100_000, 1_000_000, 1).receive(counting, DeclaredType.name("big.png"), job)))
                     .isEqualTo(ErrorCode.TOO_LARGE);
             assertThat(served[0]).isLessThan(200_000);
         }

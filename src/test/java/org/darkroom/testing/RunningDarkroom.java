@@ -35,6 +35,9 @@ public final class RunningDarkroom implements AutoCloseable {
         settings.put("darkroom.drop.poll-delay-ms", "100");
         settings.put("darkroom.drop.progress-interval-ms", "1000");
         settings.put("camel.main.shutdown-timeout", "10");
+        // Every service a test starts gets its own port, so tests never collide with each other or a developer's
+        // running Darkroom; tests that call the HTTP door set their own.
+        settings.put("darkroom.http.port", String.valueOf(HttpClientSupport.freePort()));
         return settings;
     }
 

@@ -1,0 +1,93 @@
+package org.darkroom.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.MultiMap;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.apache.camel.component.platform.http.vertx.HttpMessage;
+import org.darkroom.flow.DarkroomException;
+import org.darkroom.flow.ErrorCode;
+import org.darkroom.intake.DeclaredType;
+
+/**
+ * Reads a flow request in any of its three shapes: the image as the raw body, a {@code multipart/form-data} upload
+ * with parameter fields, or JSON {@code {"url": …, …parameters}}. Query parameters add to any of them.
+ *
+ * <p>Only names the catalog declares are used by the flow; the rest are refused there as unknown parameters.
+ */
+final class FlowRequestReader {
+    static final String PATH_PARAMETER = "flow";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One request: exactly one of {@code upload}, {@code body} or {@code url}, plus raw parameters. */
+    record FlowRequest(File upload, InputStream body, String url, DeclaredType declared, Map<String, Object> params) {
+    }
+
+    private FlowRequestReader() {
+    }
+
+    static FlowRequest read(Exchange exchange) {
+        HttpMessage http = exchange.getMessage() instanceof HttpMessage message ? message : null;
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (http != null) {
+            addAll(params, http.getRequest().params());
+            // Vert.x lists path parameters among the request's parameters; the flow's name is not one of its own.
+            params.remove(PATH_PARAMETER);
+        }
+        String contentType = exchange.getMessage().getHeader(Exchange.CONTENT_TYPE, "", String.class);
+        String media = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        if (media.equals("multipart/form-data")) {
+            if (http != null) {
+                addAll(params, http.getRequest().formAttributes());
+            }
+            File upload = exchange.getMessage().getBody(File.class);
+            if (upload == null) {
+                throw new DarkroomException(ErrorCode.BAD_PARAMETER,
+                        "A multipart request needs exactly one file part holding the image.");
+            }
+            String name = exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class);
+            return new FlowRequest(upload, null, null, DeclaredType.name(name), params);
+        }
+        if (media.equals("application/json")) {
+            Map<String, Object> json = parseJson(exchange);
+            Object url = json.remove("url");
+            if (!(url instanceof String text) || text.isBlank()) {
+                throw new DarkroomException(ErrorCode.BAD_PARAMETER,
+                        "A JSON request needs \"url\": the address of the image to fetch.");
+            }
+            params.putAll(json);
+            return new FlowRequest(null, null, text, DeclaredType.none(), params);
+        }
+        InputStream body = exchange.getMessage().getBody(InputStream.class);
+        if (body == null) {
+            throw new DarkroomException(ErrorCode.EMPTY_INPUT,
+                    "The request has no body. Send the image as the body, as a multipart upload, or as JSON with a url.");
+        }
+        return new FlowRequest(null, body, null, new DeclaredType(null, contentType), params);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> parseJson(Exchange exchange) {
+        try (InputStream in = exchange.getMessage().getBody(InputStream.class)) {
+            Object parsed = in == null ? null : JSON.readValue(in, Object.class);
+            if (parsed instanceof Map<?, ?> map) {
+                return new LinkedHashMap<>((Map<String, Object>) map);
+            }
+        } catch (IOException e) {
+            // reported below: the body is not the JSON object we need
+        }
+        throw new DarkroomException(ErrorCode.BAD_PARAMETER, "The JSON body must be an object such as"
+                + " {\"url\": \"https://…/photo.jpg\", \"width\": 800}.");
+    }
+
+    private static void addAll(Map<String, Object> params, MultiMap values) {
+        for (String name : values.names()) {
+            params.put(name, values.get(name));
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package org.darkroom.http;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
+/**
+ * The HTTP door's settings, checked at start-up.
+ *
+ * @param host         the address the server binds to
+ * @param apiKeys      keys a caller must present; required unless {@code host} is a loopback address
+ * @param maxInFlight  requests worked on at once; one more is answered {@code 429 busy} at once
+ * @param retryAfterSeconds what a busy answer tells the caller to wait
+ */
+public record HttpSettings(String host, ApiKeys apiKeys, int maxInFlight, int retryAfterSeconds) {
+
+    /** Refuses an open door: a non-loopback address without API keys. */
+    public void validate() {
+        if (!apiKeys.required() && !isLoopback(host)) {
+            throw new IllegalStateException("darkroom.http.host is " + host + ", which other machines can reach,"
+                    + " but no API keys are set. Set darkroom.http.api-keys (DARKROOM_HTTP_API_KEYS) or bind to"
+                    + " 127.0.0.1.");
+        }
+    }
+
+    private static boolean isLoopback(String host) {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package org.darkroom.http;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.darkroom.flow.DarkroomException;
+import org.darkroom.flow.ErrorCode;
+
+/** Maps each error code to its HTTP status once, and renders RFC 9457 problem details. */
+final class Problems {
+    static final String MEDIA_TYPE = "application/problem+json";
+
+    private Problems() {
+    }
+
+    static int status(ErrorCode code) {
+        return switch (code) {
+            case BAD_PARAMETER, EMPTY_INPUT -> 400;
+            case UNAUTHORIZED -> 401;
+            case FETCH_BLOCKED, PATH_DENIED -> 403;
+            case UNKNOWN_FLOW -> 404;
+            case TOO_LARGE -> 413;
+            case UNSUPPORTED_TYPE, TYPE_MISMATCH -> 415;
+            case UNDECODABLE, POLICY_DENIED, TOO_MANY_PIXELS, TOO_MANY_FRAMES, PROCESSING_FAILED -> 422;
+            case BUSY -> 429;
+            case INTERNAL -> 500;
+            case FETCH_FAILED -> 502;
+            case NOT_READY -> 503;
+            case TIMEOUT -> 504;
+        };
+    }
+
+    static Map<String, Object> body(DarkroomException error, String instance) {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "urn:darkroom:error:" + error.code().code());
+        problem.put("title", error.code().code().replace('_', ' '));
+        problem.put("status", status(error.code()));
+        problem.put("detail", error.publicMessage());
+        problem.put("instance", instance);
+        problem.put("code", error.code().code());
+        return problem;
+    }
+}

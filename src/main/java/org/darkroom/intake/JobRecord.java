@@ -1,0 +1,38 @@
+package org.darkroom.intake;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.darkroom.flow.FlowParameters;
+import org.darkroom.flow.FlowResult;
+
+/**
+ * The record of one job, the same at every door: what was asked, what came in, what went out, how long it took.
+ *
+ * <p>The drop folder writes it as {@code <name>.json}; HTTP sends it in {@code X-Darkroom-Result} or the JSON
+ * answer. It never holds a server path.
+ */
+public final class JobRecord {
+    private JobRecord() {
+    }
+
+    public static Map<String, Object> of(String flow, FlowParameters params, AcceptedImage input, FlowResult result,
+                                         long elapsedMillis) {
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("flow", flow);
+        record.put("parameters", params.asJson());
+        Map<String, Object> in = new LinkedHashMap<>();
+        if (input.originalName() != null) {
+            in.put("name", input.originalName());
+        }
+        in.put("type", input.type().coder());
+        in.put("bytes", input.bytes());
+        in.put("width", input.header().width());
+        in.put("height", input.header().height());
+        in.put("frames", input.header().frames());
+        in.put("sha256", input.sha256());
+        record.put("input", in);
+        record.put(result.hasImage() ? "output" : "result", result.record());
+        record.put("elapsed_ms", elapsedMillis);
+        return record;
+    }
+}
