@@ -67,8 +67,7 @@ class HttpGuardsTest {
         int port = HttpClientSupport.freePort();
         try (RunningDarkroom ignored = RunningDarkroom.start(dir, on(port, "darkroom.http.max-in-flight", "1"))) {
             HttpClientSupport http = new HttpClientSupport("http://127.0.0.1:" + port);
-            String slow = "/v1/flows/transform?operations=" + java.net.URLEncoder.encode(
-                    "resize width=4000 upscale=true; blur sigma=20", java.nio.charset.StandardCharsets.UTF_8);
+            String slow = transform("resize width=4000 upscale=true; blur sigma=20");
             CompletableFuture<HttpResponse<byte[]>> first = CompletableFuture.supplyAsync(() -> {
                 try {
                     return http.postRaw(slow, Samples.get("plain.jpg"), "image/jpeg");
@@ -96,8 +95,7 @@ class HttpGuardsTest {
         int port = HttpClientSupport.freePort();
         try (RunningDarkroom ignored = RunningDarkroom.start(dir, on(port, "darkroom.magick.timeout-ms", "300"))) {
             HttpClientSupport http = new HttpClientSupport("http://127.0.0.1:" + port);
-            String slow = "/v1/flows/transform?operations=" + java.net.URLEncoder.encode(
-                    "resize width=9000 upscale=true; blur sigma=40", java.nio.charset.StandardCharsets.UTF_8);
+            String slow = transform("resize width=9000 upscale=true; blur sigma=40");
             HttpResponse<byte[]> response = http.postRaw(slow, Samples.get("plain.jpg"), "image/jpeg");
 
             assertThat(response.statusCode()).isEqualTo(504);
@@ -119,6 +117,12 @@ class HttpGuardsTest {
             assertThat(response.statusCode()).isEqualTo(413);
             assertThat(HttpClientSupport.json(response).at("/code").asText()).isEqualTo("too_large");
         }
+    }
+
+    /** The path of a transform call; slow operations on an enlarged image keep ImageMagick busy on purpose. */
+    private static String transform(String operations) {
+        return "/v1/flows/transform?operations="
+                + java.net.URLEncoder.encode(operations, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static java.io.InputStream zeros(long length) {
