@@ -57,7 +57,9 @@ public final class DarkroomConfiguration implements CamelConfiguration {
                 settings.positiveInt("darkroom.magick.threads"));
         MagickProbe.verify(environment);
         DarkroomMetrics metrics = new DarkroomMetrics(context);
-        HealthCheckRegistry.get(context).register(new MagickHealthCheck(environment));
+        MagickHealthCheck magickHealth = new MagickHealthCheck(environment,
+                settings.positiveLong("darkroom.magick.recheck-ms"));
+        HealthCheckRegistry.get(context).register(magickHealth);
 
         MagickFlows magickFlows = new MagickFlows();
         List<FlowSpec> specs = new ArrayList<>(magickFlows.specs());
@@ -80,7 +82,7 @@ public final class DarkroomConfiguration implements CamelConfiguration {
         registry.bind("magickRunner", new MagickRunner(environment, settings.positiveLong("darkroom.magick.timeout-ms"),
                 metrics));
         registry.bind("httpDoor", HttpDoors.create(context, settings, catalog, intake, workArea, metrics,
-                workers.size()));
+                workers.size(), magickHealth::isReady));
         InboxDoor inboxDoor = new InboxDoor(layout, bindings, intake, workArea, progress, metrics);
         registry.bind("inboxDoor", inboxDoor);
         registry.bind("settledFiles", new SettledFiles(settings.positiveLong("darkroom.drop.settle-ms")));

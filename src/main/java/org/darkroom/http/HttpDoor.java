@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
+import java.util.function.BooleanSupplier;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.SynchronizationAdapter;
 import org.darkroom.flow.DarkroomException;
@@ -33,8 +34,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The HTTP door: adapts a request to a flow call and renders its result or error; it holds no image logic.
  *
- * <p>Checks run cheapest first: the API key, the flow's name, its parameters, a free in-flight slot (else
- * {@code 429 busy} at once), then intake of the body, upload or fetched URL.
+ * <p>Checks run cheapest first: the API key, the flow's name, readiness (ImageMagick answering under its
+ * policy), its parameters, a free in-flight slot (else {@code 429 busy} at once), then intake of the body, upload
+ * or fetched URL.
  */
 public final class HttpDoor {
     static final String RESULT_HEADER = "X-Darkroom-Result";
@@ -50,11 +52,13 @@ public final class HttpDoor {
     private final HttpSettings settings;
     private final Semaphore inFlight;
     private final DarkroomMetrics metrics;
+    private final BooleanSupplier ready;
     private final String version = java.util.Optional.ofNullable(HttpDoor.class.getPackage().getImplementationVersion())
             .orElse("development");
 
     public HttpDoor(FlowCatalog catalog, Intake intake, WorkArea workArea, UrlFetcher fetcher, HttpSettings settings,
-                    DarkroomMetrics metrics) {
+                    DarkroomMetrics metrics, BooleanSupplier ready) {
+        this.ready = ready;
         this.catalog = catalog;
         this.intake = intake;
         this.workArea = workArea;
@@ -76,6 +80,9 @@ public final class HttpDoor {
     public void accept(Exchange exchange) {
         FlowSpec flow = catalog.get(exchange.getMessage().getHeader(FlowRequestReader.PATH_PARAMETER, String.class));
         exchange.setProperty(FlowExchange.FLOW, flow.name());
+        if (!ready.getAsBoolean()) {
+            throw new DarkroomException(ErrorCode.NOT_READY);
+        }
         FlowRequestReader.FlowRequest request = FlowRequestReader.read(exchange);
         FlowParameters params = flow.params().parse(request.params());
         if (!inFlight.tryAcquire()) {

@@ -3,6 +3,7 @@ package org.darkroom.http;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.apache.camel.CamelContext;
 import org.darkroom.Settings;
 import org.darkroom.flow.DarkroomMetrics;
@@ -19,7 +20,7 @@ public final class HttpDoors {
     }
 
     public static HttpDoor create(CamelContext context, Settings settings, FlowCatalog catalog, Intake intake,
-                                  WorkArea workArea, DarkroomMetrics metrics, int workers) {
+                                  WorkArea workArea, DarkroomMetrics metrics, int workers, BooleanSupplier ready) {
         int maxInFlight = settings.nonNegativeInt("darkroom.http.max-in-flight");
         HttpSettings http = new HttpSettings(settings.requiredText("darkroom.http.host"),
                 new ApiKeys(list(settings, "darkroom.http.api-keys")),
@@ -32,13 +33,14 @@ public final class HttpDoors {
         }
         FetchSettings fetch = new FetchSettings(Boolean.parseBoolean(settings.text("darkroom.fetch.allow-http")
                 .orElse("false")), list(settings, "darkroom.fetch.allowed-hosts"),
-                list(settings, "darkroom.fetch.denied-hosts"), false,
+                list(settings, "darkroom.fetch.denied-hosts"),
+                Boolean.parseBoolean(settings.text("darkroom.fetch.allow-private-addresses").orElse("false")),
                 settings.nonNegativeInt("darkroom.fetch.max-redirects"),
                 Duration.ofMillis(settings.positiveLong("darkroom.fetch.connect-timeout-ms")),
                 Duration.ofMillis(settings.positiveLong("darkroom.fetch.read-timeout-ms")),
-                intake.limits().maxBytes());
+                intake.limits().maxBytes()).withPrivateHostsAllowed(list(settings, "darkroom.fetch.private-hosts"));
         UrlFetcher fetcher = new UrlFetcher(context, fetch, HostResolver.SYSTEM);
-        return new HttpDoor(catalog, intake, workArea, fetcher, http, metrics);
+        return new HttpDoor(catalog, intake, workArea, fetcher, http, metrics, ready);
     }
 
     private static List<String> list(Settings settings, String key) {

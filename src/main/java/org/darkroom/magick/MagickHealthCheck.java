@@ -8,17 +8,19 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
  * Readiness: ImageMagick still answers in Darkroom's clean environment with its policy in force.
  *
  * <p>The full policy check runs at start-up (Darkroom refuses to start without it); this repeats it at most
- * once a minute, so a binary removed or a policy file edited under a running service turns readiness down.
+ * once per {@code darkroom.magick.recheck-ms}, so a binary removed or a policy file edited under a running service
+ * turns readiness down, and the HTTP door answers {@code 503 not_ready} until it is put right.
  */
 public final class MagickHealthCheck extends AbstractHealthCheck {
-    private static final long RECHECK_MILLIS = 60_000;
     private final MagickEnvironment environment;
+    private final long recheckMillis;
     private volatile long checkedAt;
     private volatile String failure;
 
-    public MagickHealthCheck(MagickEnvironment environment) {
+    public MagickHealthCheck(MagickEnvironment environment, long recheckMillis) {
         super("darkroom", "imagemagick");
         this.environment = environment;
+        this.recheckMillis = recheckMillis;
         this.checkedAt = System.currentTimeMillis();
     }
 
@@ -27,10 +29,10 @@ public final class MagickHealthCheck extends AbstractHealthCheck {
         return false;
     }
 
-    @Override
-    protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
+    /** Whether ImageMagick passed its last check; repeats the check when the last one is older than the interval. */
+    public synchronized boolean isReady() {
         long now = System.currentTimeMillis();
-        if (now - checkedAt > RECHECK_MILLIS) {
+        if (now - checkedAt > recheckMillis) {
             checkedAt = now;
             try {
                 MagickProbe.verify(environment);
@@ -39,6 +41,12 @@ public final class MagickHealthCheck extends AbstractHealthCheck {
                 failure = e.getMessage();
             }
         }
+        return failure == null;
+    }
+
+    @Override
+    protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
+        isReady();
         builder.detail("binary", environment.binary().toString());
         if (failure == null) {
             builder.up();

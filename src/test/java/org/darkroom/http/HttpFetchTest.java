@@ -1,0 +1,92 @@
+package org.darkroom.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.darkroom.testing.HttpClientSupport;
+import org.darkroom.testing.Identify;
+import org.darkroom.testing.RunningDarkroom;
+import org.darkroom.testing.Samples;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Flows on images fetched by URL through the HTTP door, from a real server the test starts on loopback. */
+class HttpFetchTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void a_fetched_image_goes_through_the_same_intake_and_flow_as_an_upload() throws Exception {
+        HttpServer origin = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        byte[] photo = Files.readAllBytes(Samples.get("plain.jpg"));
+        byte[] text = Files.readAllBytes(Samples.get("not-an-image.jpg"));
+        origin.createContext("/photo.jpg", exchange -> {
+            exchange.sendResponseHeaders(200, photo.length);
+            exchange.getResponseBody().write(photo);
+            exchange.close();
+        });
+        origin.createContext("/fake.jpg", exchange -> {
+            exchange.sendResponseHeaders(200, text.length);
+            exchange.getResponseBody().write(text);
+            exchange.close();
+        });
+        origin.start();
+        int port = HttpClientSupport.freePort();
+        String base = "http://127.0.0.1:" + origin.getAddress().getPort();
+        // Loopback and plain http are allowed explicitly here; the defaults refuse both (see HttpDoorTest).
+        try (RunningDarkroom ignored = RunningDarkroom.start(dir, Map.of("darkroom.http.port", String.valueOf(port),
+                "darkroom.fetch.allow-http", "true", "darkroom.fetch.allow-private-addresses", "true"))) {
+            HttpClientSupport http = new HttpClientSupport("http://127.0.0.1:" + port);
+
+            HttpResponse<byte[]> fetched = http.postJson("/v1/flows/thumbnail",
+                    "{\"url\": \"" + base + "/photo.jpg\", \"width\": 120, \"height\": 120}");
+            HttpResponse<byte[]> missing = http.postJson("/v1/flows/thumbnail", "{\"url\": \"" + base + "/gone.jpg\"}");
+            HttpResponse<byte[]> notImage = http.postJson("/v1/flows/thumbnail", "{\"url\": \"" + base + "/fake.jpg\"}");
+            HttpResponse<byte[]> noUrl = http.postJson("/v1/flows/thumbnail", "{\"width\": 5}");
+
+            assertThat(fetched.statusCode()).isEqualTo(200);
+            assertThat(Identify.of(HttpClientSupport.save(fetched, dir, "fetched.jpg")).width()).isEqualTo(120);
+            assertThat(HttpClientSupport.json(fetched.headers().firstValue(HttpDoor.RESULT_HEADER).orElseThrow())
+                    .at("/input/bytes").asLong()).isEqualTo(photo.length);
+            assertThat(missing.statusCode()).isEqualTo(502);
+            assertThat(HttpClientSupport.json(missing).at("/code").asText()).isEqualTo("fetch_failed");
+            assertThat(notImage.statusCode()).isEqualTo(415);
+            assertThat(HttpClientSupport.json(notImage).at("/code").asText()).isEqualTo("unsupported_type");
+            assertThat(noUrl.statusCode()).isEqualTo(400);
+        } finally {
+            origin.stop(0);
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void while_imagemagick_fails_its_check_flows_answer_503_not_ready() throws Exception {
+        Path policy = Files.createDirectories(dir.resolve("policy"));
+        Files.copy(Samples.projectDir().resolve("policy/policy.xml"), policy.resolve("policy.xml"));
+        int port = HttpClientSupport.freePort();
+        try (RunningDarkroom ignored = RunningDarkroom.start(dir.resolve("data"), Map.of(
+                "darkroom.http.port", String.valueOf(port), "darkroom.magick.policy-dir", policy.toString(),
+                "darkroom.magick.recheck-ms", "100"))) {
+            HttpClientSupport http = new HttpClientSupport("http://127.0.0.1:" + port);
+            assertThat(http.postRaw("/v1/flows/info", Samples.get("plain.jpg"), "image/jpeg").statusCode())
+                    .isEqualTo(200);
+
+            Files.delete(policy.resolve("policy.xml"));
+            HttpResponse<byte[]>[] last = new HttpResponse[1];
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> {
+                last[0] = http.postRaw("/v1/flows/info", Samples.get("plain.jpg"), "image/jpeg");
+                return last[0].statusCode() != 200;
+            });
+            HttpResponse<byte[]> response = last[0];
+
+            assertThat(response.statusCode()).isEqualTo(503);
+            assertThat(HttpClientSupport.json(response).at("/code").asText()).isEqualTo("not_ready");
+        }
+    }
+}
