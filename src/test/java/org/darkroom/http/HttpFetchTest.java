@@ -2,6 +2,7 @@ package org.darkroom.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -59,6 +60,56 @@ class HttpFetchTest {
             assertThat(notImage.statusCode()).isEqualTo(415);
             assertThat(HttpClientSupport.json(notImage).at("/code").asText()).isEqualTo("unsupported_type");
             assertThat(noUrl.statusCode()).isEqualTo(400);
+        } finally {
+            origin.stop(0);
+        }
+    }
+
+    @Test
+    void every_flow_answers_a_raw_body_a_multipart_upload_and_a_url_alike() throws Exception {
+        HttpServer origin = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        byte[] photo = Files.readAllBytes(Samples.get("plain.jpg"));
+        origin.createContext("/plain.jpg", exchange -> {
+            exchange.sendResponseHeaders(200, photo.length);
+            exchange.getResponseBody().write(photo);
+            exchange.close();
+        });
+        origin.start();
+        int port = HttpClientSupport.freePort();
+        Map<String, String> params = Map.of("thumbnail", "width=64", "resize", "width=64", "convert", "format=png",
+                "transform", "operations=grayscale", "info", "");
+        try (RunningDarkroom ignored = RunningDarkroom.start(dir, Map.of("darkroom.http.port", String.valueOf(port),
+                "darkroom.fetch.allow-http", "true", "darkroom.fetch.allow-private-addresses", "true"))) {
+            HttpClientSupport http = new HttpClientSupport("http://127.0.0.1:" + port);
+            for (String flow : new org.darkroom.flow.FlowCatalog(new org.darkroom.magick.flows.MagickFlows().specs())
+                    .names()) {
+                String[] field = params.get(flow).split("=", 2);
+                String query = params.get(flow).isEmpty() ? "" : "?" + field[0] + "="
+                        + java.net.URLEncoder.encode(field[1], java.nio.charset.StandardCharsets.UTF_8);
+                String json = params.get(flow).isEmpty() ? "" : ", \"" + field[0] + "\": \"" + field[1] + "\"";
+                HttpResponse<byte[]> raw = http.postRaw("/v1/flows/" + flow + query, Samples.get("plain.jpg"),
+                        "image/jpeg");
+                HttpResponse<byte[]> multipart = params.get(flow).isEmpty()
+                        ? http.postMultipart("/v1/flows/" + flow, Samples.get("plain.jpg"), "plain.jpg")
+                        : http.postMultipart("/v1/flows/" + flow, Samples.get("plain.jpg"), "plain.jpg", field);
+                HttpResponse<byte[]> url = http.postJson("/v1/flows/" + flow, "{\"url\": \"http://127.0.0.1:"
+                        + origin.getAddress().getPort() + "/plain.jpg\"" + json + "}");
+
+                for (HttpResponse<byte[]> response : java.util.List.of(raw, multipart, url)) {
+                    assertThat(response.statusCode()).as(flow + " " + new String(response.body(),
+                            java.nio.charset.StandardCharsets.ISO_8859_1).substring(0,
+                            Math.min(200, response.body().length))).isEqualTo(200);
+                }
+                // The same bytes went in three ways, so the same answer must come out.
+                if (raw.headers().firstValue("Content-Type").orElse("").startsWith("image/")) {
+                    assertThat(multipart.body()).as(flow).isEqualTo(raw.body());
+                    assertThat(url.body()).as(flow).isEqualTo(raw.body());
+                } else {
+                    JsonNode expected = HttpClientSupport.json(raw).at("/result");
+                    assertThat(HttpClientSupport.json(multipart).at("/result")).as(flow).isEqualTo(expected);
+                    assertThat(HttpClientSupport.json(url).at("/result")).as(flow).isEqualTo(expected);
+                }
+            }
         } finally {
             origin.stop(0);
         }
