@@ -10,10 +10,18 @@ import java.util.regex.Pattern;
  * @param summary one sentence that says what the flow does
  * @param params  the typed parameters it accepts
  * @param output  whether it produces an image, JSON, or both
- * @param route   the Camel endpoint that runs it, e.g. {@code direct:magick-flow}
+ * @param route    the Camel endpoint that runs it, e.g. {@code direct:magick-flow}
+ * @param toolName the name an AI assistant calls it by, saying what it does: {@code thumbnail_image},
+ *                 {@code image_info}
  */
-public record FlowSpec(String name, String summary, ParamSet params, OutputKind output, String route) {
+public record FlowSpec(String name, String summary, ParamSet params, OutputKind output, String route,
+                       String toolName) {
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,31}");
+
+    /** A flow whose tool name is its name plus {@code _image}, e.g. {@code resize_image}. */
+    public FlowSpec(String name, String summary, ParamSet params, OutputKind output, String route) {
+        this(name, summary, params, output, route, name + "_image");
+    }
 
     public FlowSpec {
         if (!NAME.matcher(name).matches()) {
@@ -23,5 +31,8 @@ public record FlowSpec(String name, String summary, ParamSet params, OutputKind 
         Objects.requireNonNull(params);
         Objects.requireNonNull(output);
         Objects.requireNonNull(route);
+        if (!NAME.matcher(toolName).matches()) {
+            throw new IllegalArgumentException("Tool names are lower-case words: " + toolName);
+        }
     }
 }

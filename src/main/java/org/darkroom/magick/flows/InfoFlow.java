@@ -32,7 +32,7 @@ public final class InfoFlow implements MagickFlow {
             "%m", "%w", "%h", "%[colorspace]", "%A", "%[orientation]", "%z", "%[exif:*]");
     private static final FlowSpec SPEC = new FlowSpec("info",
             "Describe an image: format, size, frames, colorspace, alpha, orientation and a metadata summary.",
-            ParamSet.of(), OutputKind.JSON, MagickFlows.ROUTE);
+            ParamSet.of(), OutputKind.JSON, MagickFlows.ROUTE, "image_info");
 
     @Override
     public FlowSpec spec() {
