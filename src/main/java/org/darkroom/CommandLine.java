@@ -3,11 +3,16 @@ package org.darkroom;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Turns command-line flags into setting overrides: {@code --data DIR}, {@code --magick PATH}, {@code --set key=value}. */
+/**
+ * Turns command-line flags into setting overrides: {@code --data DIR}, {@code --magick PATH}, {@code --set key=value},
+ * {@code --mcp}.
+ */
 final class CommandLine {
     static final String USAGE = """
             usage: darkroom run [--data DIR] [--host ADDRESS] [--port N] [--magick PATH] [--workers N]
                                 [--set darkroom.KEY=VALUE]...
+                   darkroom mcp [--data DIR] [--magick PATH] [--workers N] [--set darkroom.KEY=VALUE]...
+              --mcp           serve MCP over stdin/stdout only (what `darkroom mcp` passes); no HTTP, no folders
               --data DIR      where inbox/, outbox/, archive/ and failed/ live (default ./data; env DARKROOM_DATA)
               --host ADDRESS  the HTTP door's address (default 127.0.0.1; others need API keys)
               --port N        the HTTP door's port (default 8080)
@@ -22,6 +27,11 @@ final class CommandLine {
         Map<String, String> settings = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
+            if (flag.equals("--mcp")) {
+                // An MCP server over stdin/stdout only: no HTTP port, no drop folders (see Doors).
+                settings.put(Doors.KEY, "mcp");
+                continue;
+            }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException(flag + " needs a value");
             }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.camel.main.Main;
+import org.darkroom.mcp.StandardStreams;
 
 /** Starts Darkroom: camel-main with the routes in {@code routes/} and the beans of {@link DarkroomConfiguration}. */
 public final class Darkroom {
@@ -33,10 +34,16 @@ public final class Darkroom {
         settings.put("darkroom.home", System.getProperty("darkroom.home", cwd));
         settings.put("darkroom.start-dir", System.getProperty("darkroom.start.dir", cwd));
         settings.putAll(overrides);
+        Doors doors = Doors.resolve(settings);
+        settings.putAll(doors.forcedSettings());
         settings.putIfAbsent("camel.main.routes-include-pattern",
-                "file:" + Path.of(settings.get("darkroom.home"), "routes") + "/*.camel.yaml");
+                doors.routesIncludePattern(Path.of(settings.get("darkroom.home"), "routes")));
 
         Main main = new Main();
+        if (doors.mcpStdio()) {
+            // Before Camel starts: from here on only MCP messages may reach the real stdout.
+            main.bind(StandardStreams.BEAN, StandardStreams.claim());
+        }
         main.configure().addConfiguration(DarkroomConfiguration.class);
         settings.forEach(main::addOverrideProperty);
         return main;

@@ -1,6 +1,7 @@
 package org.darkroom;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.camel.CamelConfiguration;
@@ -9,6 +10,7 @@ import org.apache.camel.ExtendedStartupListener;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.darkroom.flow.DarkroomMetrics;
 import org.darkroom.flow.FlowCatalog;
+import org.darkroom.http.HttpDoor;
 import org.darkroom.http.HttpDoors;
 import org.darkroom.http.ServerErrors;
 import org.darkroom.flow.FlowSpec;
@@ -23,12 +25,17 @@ import org.darkroom.inbox.SettledFiles;
 import org.darkroom.intake.Intake;
 import org.darkroom.intake.IntakeLimits;
 import org.darkroom.intake.WorkArea;
+import org.darkroom.intake.fetch.FetchSettings;
+import org.darkroom.intake.fetch.HostResolver;
+import org.darkroom.intake.fetch.UrlFetcher;
 import org.darkroom.magick.MagickBinary;
 import org.darkroom.magick.MagickEnvironment;
 import org.darkroom.magick.MagickHealthCheck;
 import org.darkroom.magick.MagickProbe;
 import org.darkroom.magick.MagickRunner;
 import org.darkroom.magick.flows.MagickFlows;
+import org.darkroom.mcp.McpDoors;
+import org.darkroom.mcp.StandardStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,6 +80,7 @@ public final class DarkroomConfiguration implements CamelConfiguration {
         BatchProgress progress = new BatchProgress(layout, settings.positiveLong("darkroom.drop.progress-interval-ms"));
         context.addService(progress);
 
+        Doors doors = Doors.parse(settings.requiredText(Doors.KEY));
         var registry = context.getRegistry();
         registry.bind("darkroomLayout", layout);
         registry.bind("catalog", catalog);
@@ -81,8 +89,26 @@ public final class DarkroomConfiguration implements CamelConfiguration {
         registry.bind("magickFlows", magickFlows);
         registry.bind("magickRunner", new MagickRunner(environment, settings.positiveLong("darkroom.magick.timeout-ms"),
                 metrics));
-        registry.bind("httpDoor", HttpDoors.create(context, settings, catalog, intake, workArea, metrics,
-                workers.size(), magickHealth::isReady));
+        // One fetcher for every door: the same URL rules, and one camel-http component with its guarded resolver.
+        UrlFetcher fetcher = new UrlFetcher(context, fetchSettings(settings, intake.limits().maxBytes()),
+                HostResolver.SYSTEM);
+        HttpDoor httpDoor = null;
+        if (doors.http()) {
+            httpDoor = HttpDoors.create(settings, catalog, intake, workArea, fetcher, metrics, workers.size(),
+                    magickHealth::isReady);
+            registry.bind("httpDoor", httpDoor);
+        }
+        if (doors.mcp()) {
+            McpDoors mcp = McpDoors.create(context, settings, startDir, catalog, intake, workArea, fetcher, metrics,
+                    workers.size(), magickHealth::isReady);
+            registry.bind("mcpDoor", mcp.door());
+            if (httpDoor != null) {
+                registry.bind("mcpHttp", mcp.streamableHttp(httpDoor.requiresApiKeys()));
+            }
+            if (doors.mcpStdio()) {
+                mcp.serveStdio(context, registry.lookupByNameAndType(StandardStreams.BEAN, StandardStreams.class));
+            }
+        }
         InboxDoor inboxDoor = new InboxDoor(layout, bindings, intake, workArea, progress, metrics);
         registry.bind("inboxDoor", inboxDoor);
         registry.bind("settledFiles", new SettledFiles(settings.positiveLong("darkroom.drop.settle-ms")));
@@ -96,11 +122,24 @@ public final class DarkroomConfiguration implements CamelConfiguration {
 
             @Override
             public void onCamelContextFullyStarted(CamelContext started, boolean alreadyStarted) throws Exception {
-                InboxRoutes.add(started, inboxDoor, layout, workers.size());
+                if (doors.inbox()) {
+                    InboxRoutes.add(started, inboxDoor, layout, workers.size());
+                }
                 ServerErrors.install(started);
-                LOG.info(Darkroom.READY);
+                LOG.info("{} (doors: {})", Darkroom.READY, doors);
             }
         });
+    }
+
+    /** URL fetching rules from {@code darkroom.fetch.*}; the byte cap is intake's. */
+    private static FetchSettings fetchSettings(Settings settings, long maxBytes) {
+        return new FetchSettings(settings.flag("darkroom.fetch.allow-http"),
+                settings.list("darkroom.fetch.allowed-hosts"), settings.list("darkroom.fetch.denied-hosts"),
+                settings.flag("darkroom.fetch.allow-private-addresses"),
+                settings.nonNegativeInt("darkroom.fetch.max-redirects"),
+                Duration.ofMillis(settings.positiveLong("darkroom.fetch.connect-timeout-ms")),
+                Duration.ofMillis(settings.positiveLong("darkroom.fetch.read-timeout-ms")), maxBytes)
+                .withPrivateHostsAllowed(settings.list("darkroom.fetch.private-hosts"));
     }
 
     private static Path realDirectory(Path dir) throws java.io.IOException {

@@ -1,6 +1,8 @@
 package org.darkroom;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.apache.camel.CamelContext;
@@ -86,6 +88,21 @@ public final class Settings {
     /** A path; relative paths are taken from the directory Darkroom was started in. */
     public Path path(String key, Path startDir) {
         return startDir.resolve(requiredText(key)).toAbsolutePath().normalize();
+    }
+
+    /** A comma-separated list; empty when the setting is absent or blank. */
+    public List<String> list(String key) {
+        return text(key).map(value -> Arrays.stream(value.split(",")).map(String::trim)
+                .filter(item -> !item.isEmpty()).toList()).orElse(List.of());
+    }
+
+    /** {@code true} or {@code false} (any case); absent means false. Anything else stops the boot. */
+    public boolean flag(String key) {
+        String value = text(key).orElse("false");
+        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(value);
+        }
+        throw invalid(key, "must be true or false, not '" + value + "'");
     }
 
     /** All keys starting with {@code prefix}, as loaded from the properties sources. */

@@ -68,6 +68,11 @@ public final class HttpDoor {
         this.metrics = metrics;
     }
 
+    /** Whether callers must present an API key; other endpoints on this server follow the same rule. */
+    public boolean requiresApiKeys() {
+        return settings.apiKeys().required();
+    }
+
     /** Route step: refuses a request without a valid API key (when keys are configured). */
     public void authorize(Exchange exchange) {
         exchange.setProperty(STARTED, System.nanoTime());

@@ -1,0 +1,133 @@
+package org.darkroom.mcp;
+
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpStatelessServerFeatures;
+import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ExtendedStartupListener;
+import org.apache.camel.support.LifecycleStrategySupport;
+import org.darkroom.Settings;
+import org.darkroom.flow.DarkroomMetrics;
+import org.darkroom.flow.FlowCatalog;
+import org.darkroom.intake.Intake;
+import org.darkroom.intake.WorkArea;
+import org.darkroom.intake.fetch.UrlFetcher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds the MCP door from {@code darkroom.mcp.*}: the route steps, the tool list (built once, whatever the number
+ * of transports), and each transport that is open.
+ */
+public final class McpDoors {
+    static final String READ_ROOTS = "darkroom.mcp.read-roots";
+    static final String WRITE_ROOTS = "darkroom.mcp.write-roots";
+    static final String BATCH_MAX_ITEMS = "darkroom.mcp.batch-max-items";
+    private static final Logger LOG = LoggerFactory.getLogger(McpDoors.class);
+
+    /** How the server introduces itself to clients; the same over both transports. */
+    record ServerInfo(String name, String version, String instructions) {
+    }
+
+    private final McpDoor door;
+    private final ToolCalls calls;
+    private final List<DarkroomTool> tools;
+    private final ServerInfo info;
+    private final int maxMessageChars;
+    private volatile StdioDoor stdio;
+
+    private McpDoors(McpDoor door, ToolCalls calls, List<DarkroomTool> tools, ServerInfo info, int maxMessageChars) {
+        this.door = door;
+        this.calls = calls;
+        this.tools = tools;
+        this.info = info;
+        this.maxMessageChars = maxMessageChars;
+    }
+
+    public static McpDoors create(CamelContext context, Settings settings, Path startDir, FlowCatalog catalog,
+                                  Intake intake, WorkArea workArea, UrlFetcher fetcher, DarkroomMetrics metrics,
+                                  int workers, BooleanSupplier ready) {
+        List<Path> read = roots(settings, READ_ROOTS, startDir);
+        List<Path> write = roots(settings, WRITE_ROOTS, startDir);
+        LOG.info("MCP may read under {} and write under {}", read, write);
+        long maxBytes = intake.limits().maxBytes();
+        ToolCalls calls = new ToolCalls(context, metrics);
+        List<DarkroomTool> tools = McpTools.build(catalog, calls, new ToolSchemas(maxBytes),
+                settings.positiveInt(BATCH_MAX_ITEMS), workers);
+        McpDoor door = new McpDoor(workArea, new ImageSources(intake, fetcher, PathRoots.reading(READ_ROOTS, read)),
+                PathRoots.writing(WRITE_ROOTS, write), metrics, ready);
+        String version = Optional.ofNullable(McpDoors.class.getPackage().getImplementationVersion())
+                .orElse("development");
+        // The data argument arrives base64-encoded inside one JSON message: a third larger, plus the envelope.
+        int maxMessageChars = (int) Math.min(Integer.MAX_VALUE - 8L, (maxBytes + 2) / 3 * 4 + 64 * 1024);
+        return new McpDoors(door, calls, tools, new ServerInfo("darkroom", version, instructions()), maxMessageChars);
+    }
+
+    /** The route steps of {@code direct:mcp-call}, bound as {@code mcpDoor}. */
+    public McpDoor door() {
+        return door;
+    }
+
+    /** The {@code /mcp} route step, bound as {@code mcpHttp}: a stateless server over the shared tools. */
+    public StreamableHttpTransport streamableHttp(boolean apiKeysRequired) {
+        StreamableHttpTransport transport = new StreamableHttpTransport(McpJsonDefaults.getMapper(), apiKeysRequired);
+        McpServer.sync(transport).serverInfo(info.name(), info.version()).instructions(info.instructions())
+                .capabilities(ServerCapabilities.builder().tools(false).build())
+                .validateToolInputs(false)
+                // The call already runs on a Vert.x worker thread of its own; no need to hop to another.
+                .immediateExecution(true)
+                .tools(tools.stream().map(tool -> new McpStatelessServerFeatures.SyncToolSpecification(
+                        tool.definition(), (context, request) -> tool.handler().call(request.arguments(),
+                        Progress.NONE))).toList())
+                .build();
+        return transport;
+    }
+
+    /**
+     * Serves MCP over the process's stdin/stdout from the moment every route runs (the client's first message may
+     * already be a tool call) until Camel has stopped (so calls in flight are still answered).
+     *
+     * @param streams the streams {@code Darkroom.create} claimed before Camel started
+     */
+    public void serveStdio(CamelContext context, StandardStreams streams) throws Exception {
+        if (streams == null) {
+            throw new IllegalStateException("MCP over stdio needs the standard streams claimed by Darkroom.create");
+        }
+        context.addStartupListener(new ExtendedStartupListener() {
+            @Override
+            public void onCamelContextStarted(CamelContext started, boolean alreadyStarted) {
+            }
+
+            @Override
+            public void onCamelContextFullyStarted(CamelContext started, boolean alreadyStarted) {
+                stdio = StdioDoor.start(started, streams, tools, info, maxMessageChars, calls::active);
+            }
+        });
+        context.addLifecycleStrategy(new LifecycleStrategySupport() {
+            @Override
+            public void onContextStopped(CamelContext stopped) {
+                if (stdio != null) {
+                    stdio.stop();
+                }
+            }
+        });
+    }
+
+    private static List<Path> roots(Settings settings, String key, Path startDir) {
+        return settings.list(key).stream().map(root -> startDir.resolve(root).toAbsolutePath().normalize()).toList();
+    }
+
+    private static String instructions() {
+        return "Darkroom processes images with ImageMagick under a strict security policy: thumbnails, resizing,"
+                + " format conversion, ordered transforms, and image information. Give each image as exactly one of a"
+                + " file path (inside the folders this server may read), an https URL, or base64 data. Image results"
+                + " come back inline, or are written to output_path (inside the folders it may write). Use"
+                + " batch_process for many images. A failed call's text starts with a stable code such as"
+                + " path_denied or bad_parameter, followed by what to do.";
+    }
+}

@@ -1,0 +1,11 @@
+package org.darkroom.mcp;
+
+/** Where a long tool call reports how far it got; transports that cannot notify the client pass {@link #NONE}. */
+@FunctionalInterface
+interface Progress {
+    /** For stateless HTTP, which has no channel for notifications during a call. */
+    Progress NONE = (done, total, message) -> {
+    };
+
+    void report(int done, int total, String message);
+}

@@ -1,0 +1,132 @@
+package org.darkroom.mcp;
+
+import io.modelcontextprotocol.common.McpTransportContext;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.server.McpStatelessServerHandler;
+import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
+import io.modelcontextprotocol.server.transport.ServerTransportSecurityException;
+import io.modelcontextprotocol.server.transport.ServerTransportSecurityValidator;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpSchema.JSONRPCResponse;
+import io.modelcontextprotocol.spec.McpStatelessServerTransport;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+/**
+ * MCP over Streamable HTTP, stateless, as one step of a platform-http route ({@code routes/mcp-http.camel.yaml}) on
+ * Camel's own server: no servlet container and no second port.
+ *
+ * <p>The SDK's servlet transport, translated to a Camel exchange: a POSTed JSON-RPC request is handed to the SDK's
+ * handler and its response returned as JSON; a notification gets {@code 202}. Stateless means no session and no
+ * messages from server to client during a call, so no progress notifications over HTTP. The API key is checked by
+ * the HTTP door before this step; without keys (loopback only) a browser page's {@code Origin} must be local too, so
+ * a web page cannot drive the tools through DNS rebinding.
+ */
+public final class StreamableHttpTransport implements McpStatelessServerTransport {
+    private static final Logger LOG = LoggerFactory.getLogger(StreamableHttpTransport.class);
+    private static final String JSON = "application/json";
+    private static final List<String> LOCAL_ORIGINS = List.of("http://localhost:*", "http://127.0.0.1:*",
+            "http://[::1]:*", "https://localhost:*", "https://127.0.0.1:*", "https://[::1]:*");
+
+    private final McpJsonMapper json;
+    private final ServerTransportSecurityValidator origins;
+    private volatile McpStatelessServerHandler handler;
+    private volatile boolean closing;
+
+    StreamableHttpTransport(McpJsonMapper json, boolean apiKeysRequired) {
+        this.json = json;
+        this.origins = apiKeysRequired ? ServerTransportSecurityValidator.NOOP
+                : DefaultServerTransportSecurityValidator.builder().allowedOrigins(LOCAL_ORIGINS).build();
+    }
+
+    @Override
+    public void setMcpHandler(McpStatelessServerHandler handler) {
+        this.handler = handler;
+    }
+
+    @Override
+    public Mono<Void> closeGracefully() {
+        return Mono.fromRunnable(() -> closing = true);
+    }
+
+    /** Route step: one POST to {@code /mcp}. */
+    public void handle(Exchange exchange) {
+        Message message = exchange.getMessage();
+        String accept = message.getHeader("Accept", "", String.class);
+        String origin = message.getHeader("Origin", String.class);
+        String body = message.getBody(String.class);
+        // Request headers would otherwise be echoed back as response headers.
+        message.removeHeaders("*");
+        try {
+            origins.validateHeaders(origin == null ? Map.of() : Map.of("Origin", List.of(origin)));
+        } catch (ServerTransportSecurityException e) {
+            error(exchange, e.getStatusCode(), McpSchema.ErrorCodes.INVALID_REQUEST, "This origin may not call"
+                    + " Darkroom's MCP endpoint.");
+            return;
+        }
+        if (closing) {
+            error(exchange, 503, McpSchema.ErrorCodes.INTERNAL_ERROR, "Darkroom is shutting down.");
+            return;
+        }
+        if (!accept.contains(JSON) || !accept.contains("text/event-stream")) {
+            error(exchange, 400, McpSchema.ErrorCodes.INVALID_REQUEST,
+                    "Both application/json and text/event-stream are required in the Accept header.");
+            return;
+        }
+        McpSchema.JSONRPCMessage received;
+        try {
+            received = McpSchema.deserializeJsonRpcMessage(json, body == null ? "" : body);
+        } catch (IOException | IllegalArgumentException e) {
+            error(exchange, 400, McpSchema.ErrorCodes.PARSE_ERROR, "The body is not a JSON-RPC message.");
+            return;
+        }
+        McpTransportContext context = McpTransportContext.EMPTY;
+        try {
+            if (received instanceof McpSchema.JSONRPCRequest request) {
+                JSONRPCResponse response = handler.handleRequest(context, request)
+                        .contextWrite(c -> c.put(McpTransportContext.KEY, context)).block();
+                respond(exchange, 200, json.writeValueAsString(response));
+            } else if (received instanceof McpSchema.JSONRPCNotification notification) {
+                handler.handleNotification(context, notification)
+                        .contextWrite(c -> c.put(McpTransportContext.KEY, context)).block();
+                respond(exchange, 202, null);
+            } else {
+                error(exchange, 400, McpSchema.ErrorCodes.INVALID_REQUEST,
+                        "A stateless server takes requests and notifications only.");
+            }
+        } catch (IOException | RuntimeException e) {
+            // Tool failures are already results; this is the SDK itself failing. Its message stays in the log.
+            LOG.error("MCP request failed in the SDK", e);
+            error(exchange, 500, McpSchema.ErrorCodes.INTERNAL_ERROR, "Darkroom hit an internal error.");
+        }
+    }
+
+    private void error(Exchange exchange, int status, int code, String text) {
+        // A plain map: the SDK's response type refuses a null id, which JSON-RPC requires when none could be read.
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("jsonrpc", McpSchema.JSONRPC_VERSION);
+        response.put("id", null);
+        response.put("error", Map.of("code", code, "message", text));
+        try {
+            respond(exchange, status, json.writeValueAsString(response));
+        } catch (IOException e) {
+            throw new IllegalStateException("An error response is plain JSON", e);
+        }
+    }
+
+    private static void respond(Exchange exchange, int status, String body) {
+        Message message = exchange.getMessage();
+        message.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        if (body != null) {
+            message.setHeader(Exchange.CONTENT_TYPE, JSON);
+        }
+        message.setBody(body);
+    }
+}

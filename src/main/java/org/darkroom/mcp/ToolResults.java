@@ -1,0 +1,109 @@
+package org.darkroom.mcp;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema.Content;
+import io.modelcontextprotocol.spec.McpSchema.ImageContent;
+import io.modelcontextprotocol.spec.McpSchema.TextContent;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.darkroom.flow.DarkroomException;
+
+/**
+ * Renders outcomes as MCP tool results, the one place that maps an error code for this door: an image comes back
+ * inline with a one-line summary, a written file as its summary, JSON as structured content plus the same JSON as
+ * text, and a failure as {@code isError} with {@code "<code>: <sentence>"} and {@code {code, message}}.
+ */
+final class ToolResults {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ToolResults() {
+    }
+
+    static CallToolResult of(ToolOutcome outcome) {
+        if (!outcome.ok()) {
+            return error(outcome.error());
+        }
+        if (outcome.image() == null && outcome.writtenTo() == null) {
+            return CallToolResult.builder().structuredContent(outcome.record())
+                    .content(List.of(text(json(outcome.record())))).isError(false).build();
+        }
+        return CallToolResult.builder().content(contents(outcome)).isError(false).build();
+    }
+
+    /** The image (when inline) and its summary, in that order. */
+    private static List<Content> contents(ToolOutcome outcome) {
+        List<Content> contents = new ArrayList<>();
+        if (outcome.image() != null) {
+            contents.add(image(outcome));
+        }
+        contents.add(text(summary(outcome)));
+        return contents;
+    }
+
+    static ImageContent image(ToolOutcome outcome) {
+        return ImageContent.builder(Base64.getEncoder().encodeToString(outcome.image()), outcome.mimeType()).build();
+    }
+
+    static CallToolResult error(DarkroomException error) {
+        return CallToolResult.builder().content(List.of(text(error.code().code() + ": " + error.publicMessage())))
+                .structuredContent(errorJson(error)).isError(true).build();
+    }
+
+    static Map<String, Object> errorJson(DarkroomException error) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("code", error.code().code());
+        json.put("message", error.publicMessage());
+        return json;
+    }
+
+    /**
+     * One line an assistant can repeat: {@code thumbnail: JPEG 640×427, 43.1 KiB → JPEG 256×171, 10.2 KiB in 85 ms}.
+     */
+    @SuppressWarnings("unchecked")
+    static String summary(ToolOutcome outcome) {
+        Map<String, Object> record = outcome.record();
+        Map<String, Object> input = (Map<String, Object>) record.get("input");
+        Map<String, Object> output = (Map<String, Object>) record.get("output");
+        String from = describe(input);
+        String ms = " in " + record.get("elapsed_ms") + " ms.";
+        if (output == null) {
+            return outcome.flow() + ": " + from + ms;
+        }
+        if (outcome.writtenTo() != null) {
+            return outcome.flow() + ": wrote " + outcome.writtenTo() + " (" + describe(output) + ") from " + from + ms;
+        }
+        return outcome.flow() + ": " + from + " → " + describe(output) + ms;
+    }
+
+    static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Records hold only JSON-able values", e);
+        }
+    }
+
+    private static TextContent text(String text) {
+        return TextContent.builder(text).build();
+    }
+
+    private static String describe(Map<String, Object> image) {
+        return String.valueOf(image.get("type")).toUpperCase(Locale.ROOT) + " " + image.get("width") + "×"
+                + image.get("height") + ", " + size(((Number) image.get("bytes")).longValue());
+    }
+
+    private static String size(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " bytes";
+        }
+        double kib = bytes / 1024.0;
+        return kib < 1024 ? String.format(Locale.ROOT, "%.1f KiB", kib)
+                : String.format(Locale.ROOT, "%.1f MiB", kib / 1024);
+    }
+}
