@@ -6,31 +6,17 @@
 # Usage: bench/drop-folder.sh [--set jpeg12mp|png-small|all] [--count N] [--no-darkroom]
 set -euo pipefail
 
-REPO="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd -P)"
-readonly REPO
-readonly WORK="$REPO/bench-work"
-# Always the real binary: a `convert` found on PATH may be a slow stand-in script.
-readonly CONVERT=/usr/bin/convert
+# REPO, WORK, CONVERT, EXT, log, die, now, master_image, fresh_dir, start_service, stop_service…
+# shellcheck source-path=SCRIPTDIR source=lib.sh disable=SC1091 # followed with shellcheck -x
+source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/lib.sh"
+
 readonly PARALLEL=2
-readonly READY_LINE='Darkroom is ready'
-readonly READY_TIMEOUT_S=120
 
 declare -A DEFAULT_COUNT=([jpeg12mp]=200 [png-small]=1000)
-declare -A EXT=([jpeg12mp]=jpg [png-small]=png)
 declare -A COUNT=() SHELL_S=() VIPS_S=() DARKROOM_S=() DARKROOM_FAILED=()
 SETS=()
 COUNT_OVERRIDE=''
 RUN_DARKROOM=true
-SERVICE_PID=''
-
-log() { echo "bench: $*" >&2; }
-die() {
-  log "$*"
-  exit 1
-}
-now() { date +%s.%N; }
-# seconds between two `now` readings, two decimals
-seconds_between() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
 
 usage() {
   sed -n 's/^# \{0,1\}//; 2,6p' "${BASH_SOURCE[0]}"
@@ -57,24 +43,8 @@ parse_args() {
 
 # ---- a. inputs --------------------------------------------------------------------------------
 
-# One synthetic image per set, copied under many names: generating 200 12 MP plasmas would take
-# longer than the benchmark, and identical content makes every file cost the same.
-# Plasma, softened by a slight blur, plus mild sensor-like noise: a 12 MP JPEG at quality 90 comes
-# out near 5.6 MB, like a camera's, so decode times are realistic. PNGs are 8-bit, like most.
-master_image() {
-  local set=$1 master="$WORK/masters/$1.${EXT[$1]}"
-  if [[ ! -s $master ]]; then
-    mkdir -p "$WORK/masters"
-    log "making $master…"
-    case $set in
-      jpeg12mp) "$CONVERT" -seed 7 -size 4000x3000 plasma:fractal -blur 0x1 -attenuate 0.4 +noise Gaussian -quality 90 "jpg:$master.tmp" ;;
-      png-small) "$CONVERT" -seed 7 -size 320x240 plasma:fractal -blur 0x1 -depth 8 "png:$master.tmp" ;;
-    esac
-    mv "$master.tmp" "$master"
-  fi
-  echo "$master"
-}
-
+# One synthetic image per set (master_image, in lib.sh), copied under many names: generating 200
+# 12 MP plasmas would take longer than the benchmark, and identical content makes every file cost the same.
 input_path() { printf '%s/inputs/%s/img-%04d.%s' "$WORK" "$1" "$2" "${EXT[$1]}"; }
 
 # Kept between runs; only missing copies are made.
@@ -97,11 +67,6 @@ list_inputs() {
 # Read the inputs once before a timed pass so none of the three pays for disk reads the others skip.
 warm_cache() {
   list_inputs "$1" "$2" | xargs cat >/dev/null
-}
-
-fresh_dir() {
-  rm -rf "$1"
-  mkdir -p "$1"
 }
 
 count_files() { # DIR PATTERN: regular files under DIR named PATTERN (0 when DIR is missing)
@@ -155,39 +120,8 @@ time_vips() {
 
 # ---- d. Darkroom: the thumbnail drop folder of a running service ----
 
-stop_service() {
-  [[ -n $SERVICE_PID ]] || return 0
-  if kill -0 "$SERVICE_PID" 2>/dev/null; then
-    kill -TERM "$SERVICE_PID" 2>/dev/null || true
-    local waited=0
-    while kill -0 "$SERVICE_PID" 2>/dev/null && ((waited < 300)); do sleep 0.1; waited=$((waited + 1)); done
-    if kill -0 "$SERVICE_PID" 2>/dev/null; then
-      log "Darkroom did not stop within 30 s of SIGTERM; killing it"
-      kill -KILL "$SERVICE_PID" 2>/dev/null || true
-    fi
-  fi
-  wait "$SERVICE_PID" 2>/dev/null || true
-  SERVICE_PID=''
-}
 trap stop_service EXIT
 trap 'exit 130' INT TERM
-
-# Relative --data on purpose: exercises the launcher passing the start directory to Java.
-start_service() {
-  local log_file="$WORK/darkroom.log"
-  (cd "$REPO" && DARKROOM_MAGICK_BINARY="$CONVERT" exec ./darkroom run --data bench-work/data) >"$log_file" 2>&1 &
-  SERVICE_PID=$!
-  local deadline=$((SECONDS + READY_TIMEOUT_S))
-  until grep -q "$READY_LINE" "$log_file" 2>/dev/null; do
-    if ! kill -0 "$SERVICE_PID" 2>/dev/null; then
-      tail -n 30 "$log_file" >&2
-      SERVICE_PID=''
-      die "Darkroom exited before it was ready (log: $log_file)"
-    fi
-    ((SECONDS < deadline)) || { tail -n 30 "$log_file" >&2; die "Darkroom not ready within ${READY_TIMEOUT_S} s (log: $log_file)"; }
-    sleep 0.2
-  done
-}
 
 # Only names with the input's extension count, so sidecar files next to failures are ignored.
 processed_count() {
@@ -203,7 +137,8 @@ time_darkroom() {
   fresh_dir "$staging"
   # Copying also leaves the staged files in the page cache, as warm_cache does for the others.
   list_inputs "$set" "$count" | xargs cp -t "$staging"
-  start_service
+  # Relative --data on purpose: exercises the launcher passing the start directory to Java.
+  start_service "$WORK/darkroom.log" --data bench-work/data
   mkdir -p "$data/inbox/thumbnail"
   deadline=$((SECONDS + 60 + count))
   t0="$(now)"
@@ -226,9 +161,7 @@ time_darkroom() {
 rate() { awk -v n="$1" -v s="$2" 'BEGIN { if (s > 0) printf "%.1f", n / s; else print "–" }'; }
 
 machine_facts() {
-  echo "Date: $(date -u '+%Y-%m-%d %H:%M UTC')  "
-  echo "Machine: $(nproc) CPUs, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)  "
-  echo "ImageMagick: $("$CONVERT" -version | sed -n 's/^Version: //p')  "
+  common_facts
   echo "vips: $(vipsthumbnail --vips-version 2>/dev/null || echo 'not installed')  "
   echo "Workers: $PARALLEL parallel processes (xargs -P$PARALLEL; ImageMagick -limit thread 1; VIPS_CONCURRENCY=1)"
   echo
