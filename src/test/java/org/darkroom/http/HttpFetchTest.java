@@ -3,9 +3,6 @@ package org.darkroom.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpServer;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +10,7 @@ import java.util.Map;
 import org.darkroom.testing.HttpClientSupport;
 import org.darkroom.testing.Identify;
 import org.darkroom.testing.RunningDarkroom;
+import org.darkroom.testing.OriginServer;
 import org.darkroom.testing.Samples;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,22 +22,10 @@ class HttpFetchTest {
 
     @Test
     void a_fetched_image_goes_through_the_same_intake_and_flow_as_an_upload() throws Exception {
-        HttpServer origin = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         byte[] photo = Files.readAllBytes(Samples.get("plain.jpg"));
-        byte[] text = Files.readAllBytes(Samples.get("not-an-image.jpg"));
-        origin.createContext("/photo.jpg", exchange -> {
-            exchange.sendResponseHeaders(200, photo.length);
-            exchange.getResponseBody().write(photo);
-            exchange.close();
-        });
-        origin.createContext("/fake.jpg", exchange -> {
-            exchange.sendResponseHeaders(200, text.length);
-            exchange.getResponseBody().write(text);
-            exchange.close();
-        });
-        origin.start();
+        OriginServer origin = OriginServer.serving(Map.of("photo.jpg", "plain.jpg", "fake.jpg", "not-an-image.jpg"));
         int port = HttpClientSupport.freePort();
-        String base = "http://127.0.0.1:" + origin.getAddress().getPort();
+        String base = origin.base();
         // Loopback and plain http are allowed explicitly here; the defaults refuse both (see HttpDoorTest).
         try (RunningDarkroom ignored = RunningDarkroom.start(dir, Map.of("darkroom.http.port", String.valueOf(port),
                 "darkroom.fetch.allow-http", "true", "darkroom.fetch.allow-private-addresses", "true"))) {
@@ -61,20 +47,13 @@ class HttpFetchTest {
             assertThat(HttpClientSupport.json(notImage).at("/code").asText()).isEqualTo("unsupported_type");
             assertThat(noUrl.statusCode()).isEqualTo(400);
         } finally {
-            origin.stop(0);
+            origin.close();
         }
     }
 
     @Test
     void every_flow_answers_a_raw_body_a_multipart_upload_and_a_url_alike() throws Exception {
-        HttpServer origin = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        byte[] photo = Files.readAllBytes(Samples.get("plain.jpg"));
-        origin.createContext("/plain.jpg", exchange -> {
-            exchange.sendResponseHeaders(200, photo.length);
-            exchange.getResponseBody().write(photo);
-            exchange.close();
-        });
-        origin.start();
+        OriginServer origin = OriginServer.serving(Map.of("plain.jpg", "plain.jpg"));
         int port = HttpClientSupport.freePort();
         Map<String, String> params = Map.of("thumbnail", "width=64", "resize", "width=64", "convert", "format=png",
                 "transform", "operations=grayscale", "info", "");
@@ -92,8 +71,8 @@ class HttpFetchTest {
                 HttpResponse<byte[]> multipart = params.get(flow).isEmpty()
                         ? http.postMultipart("/v1/flows/" + flow, Samples.get("plain.jpg"), "plain.jpg")
                         : http.postMultipart("/v1/flows/" + flow, Samples.get("plain.jpg"), "plain.jpg", field);
-                HttpResponse<byte[]> url = http.postJson("/v1/flows/" + flow, "{\"url\": \"http://127.0.0.1:"
-                        + origin.getAddress().getPort() + "/plain.jpg\"" + json + "}");
+                HttpResponse<byte[]> url = http.postJson("/v1/flows/" + flow, "{\"url\": \"" + origin.base()
+                        + "/plain.jpg\"" + json + "}");
 
                 for (HttpResponse<byte[]> response : java.util.List.of(raw, multipart, url)) {
                     assertThat(response.statusCode()).as(flow + " " + new String(response.body(),
@@ -111,7 +90,7 @@ class HttpFetchTest {
                 }
             }
         } finally {
-            origin.stop(0);
+            origin.close();
         }
     }
 

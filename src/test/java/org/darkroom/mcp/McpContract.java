@@ -2,7 +2,6 @@ package org.darkroom.mcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpClientTransport;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
@@ -10,8 +9,6 @@ import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.ImageContent;
 import io.modelcontextprotocol.spec.McpSchema.ProgressNotification;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +29,7 @@ import org.darkroom.magick.flows.MagickFlows;
 import org.darkroom.testing.DataDir;
 import org.darkroom.testing.Identify;
 import org.darkroom.testing.McpClients;
+import org.darkroom.testing.OriginServer;
 import org.darkroom.testing.Samples;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -64,7 +62,7 @@ abstract class McpContract {
     String originBase;
     McpSyncClient client;
     final List<ProgressNotification> progress = new CopyOnWriteArrayList<>();
-    private HttpServer origin;
+    private OriginServer origin;
 
     /** Starts Darkroom with {@code settings} and returns a transport to reach it. */
     abstract McpClientTransport transport(Path dataDir, Map<String, String> settings) throws Exception;
@@ -88,15 +86,8 @@ abstract class McpContract {
         Files.createSymbolicLink(readRoot.resolve("link.jpg"), outside.resolve("secret.jpg"));
         Files.createSymbolicLink(writeRoot.resolve("link.jpg"), outside.resolve("planted.jpg"));
 
-        origin = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        byte[] photo = Files.readAllBytes(Samples.get("plain.jpg"));
-        origin.createContext("/plain.jpg", exchange -> {
-            exchange.sendResponseHeaders(200, photo.length);
-            exchange.getResponseBody().write(photo);
-            exchange.close();
-        });
-        origin.start();
-        originBase = "http://127.0.0.1:" + origin.getAddress().getPort();
+        origin = OriginServer.serving(Map.of("plain.jpg", "plain.jpg"));
+        originBase = origin.base();
 
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("darkroom.mcp.read-roots", readRoot.toString());
@@ -114,7 +105,7 @@ abstract class McpContract {
         }
         stopServer();
         if (origin != null) {
-            origin.stop(0);
+            origin.close();
         }
     }
 
