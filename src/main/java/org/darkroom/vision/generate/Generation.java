@@ -1,0 +1,20 @@
+package org.darkroom.vision.generate;
+
+import java.util.List;
+
+/**
+ * The result of one greedy generation: the decoded text, the generated token ids (EOS excluded), why it
+ * stopped, and the KV cache length after every decoder call (image prefill, prompt prefill, then one per fed
+ * token), which exposes the sequence layout to tests.
+ */
+public record Generation(String text, long[] tokens, StopReason stopReason, List<Integer> cacheLengths) {
+    public Generation {
+        tokens = tokens.clone();
+        cacheLengths = List.copyOf(cacheLengths);
+    }
+
+    @Override
+    public long[] tokens() {
+        return tokens.clone();
+    }
+}
