@@ -20,6 +20,7 @@ public final class InboxRoutes {
                     "inboxDir", layout.inbox(binding.name()).toString(),
                     "archiveDir", layout.archive(binding.name()).toString(),
                     "failedDir", layout.failed(binding.name()).toString(),
+                    "exclude", InboxFiles.EXCLUDE,
                     // Twice as many threads as ImageMagick permits: while some threads hold a permit and wait
                     // on ImageMagick, the others take in the next files and commit finished ones, so no core
                     // idles between two processes. The queue is only a hand-off; when it is full the poller

@@ -1,6 +1,7 @@
 package org.darkroom.magick;
 
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 
@@ -14,14 +15,14 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
 public final class MagickHealthCheck extends AbstractHealthCheck {
     private final MagickEnvironment environment;
     private final long recheckMillis;
-    private volatile long checkedAt;
+    private final AtomicLong checkedAt;
     private volatile String failure;
 
     public MagickHealthCheck(MagickEnvironment environment, long recheckMillis) {
         super("darkroom", "imagemagick");
         this.environment = environment;
         this.recheckMillis = recheckMillis;
-        this.checkedAt = System.currentTimeMillis();
+        this.checkedAt = new AtomicLong(System.currentTimeMillis());
     }
 
     @Override
@@ -29,11 +30,16 @@ public final class MagickHealthCheck extends AbstractHealthCheck {
         return false;
     }
 
-    /** Whether ImageMagick passed its last check; repeats the check when the last one is older than the interval. */
-    public synchronized boolean isReady() {
+    /**
+     * Whether ImageMagick passed its last check; repeats the check when the last one is older than the interval.
+     *
+     * <p>Every HTTP request asks this, so it takes no lock: the one caller that wins the compare-and-set re-checks,
+     * the others answer from the last result meanwhile.
+     */
+    public boolean isReady() {
         long now = System.currentTimeMillis();
-        if (now - checkedAt > recheckMillis) {
-            checkedAt = now;
+        long last = checkedAt.get();
+        if (now - last > recheckMillis && checkedAt.compareAndSet(last, now)) {
             try {
                 MagickProbe.verify(environment);
                 failure = null;
