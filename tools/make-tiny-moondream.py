@@ -5,8 +5,15 @@ Needs Python 3 with Debian's ``python3-onnx`` and ``python3-numpy``. Run from th
 
     /usr/bin/python3 tools/make-tiny-moondream.py
 
-It writes ``src/test/resources/moondream/tiny.mf``, ``tiny.mf.gz`` and ``tiny.mf.sha256``. The output is
-byte-for-byte deterministic (fixed ONNX metadata, gzip mtime 0 and no file name in the gzip header).
+It writes ``src/test/resources/moondream/tiny.mf``, ``tiny.mf.gz``, two variants ``tiny-point.mf.gz`` and
+``tiny-bench.mf.gz`` (gzip only, to keep the repository small), and ``tiny.mf.sha256`` for all four. The output
+is byte-for-byte deterministic (fixed ONNX metadata, gzip mtime 0 and no file name in the gzip header).
+
+The variants have the same graphs, tokenizer and BOS cache; only config.json differs:
+
+* ``tiny.mf``: the real 0.5B config's shape: caption short/normal, query, detect, and NO point template.
+* ``tiny-point.mf.gz``: adds a point template, as a bundle whose config has one (the 2B torch config does).
+* ``tiny-bench.mf.gz``: adds a caption length "bench" that never reaches EOS, for the token-overhead benchmark.
 
 Container: ``MOON`` magic, version byte 1, then records of (uint32 BE name length, UTF-8 name, uint64 BE
 content length, content), exactly as the official client's ``moonfile.py``. Entries have the same names as the
@@ -28,6 +35,8 @@ The graphs compute nothing learned; they are a small state machine whose answers
   embeddings seen (cache + input) and channel 9 = number of size embeddings seen. ``logits`` is one-hot
   (1.0 at the chosen id, 0 elsewhere) at:
     - if the last input is a size embedding: MARK while fewer than 2 objects are done, else EOS;
+    - if the last input is a coord embedding and the coord count is even (a point's y): MARK while fewer than
+      2 points are done (count < 4), else EOS; in detect this is the y step, whose logits the loop ignores;
     - otherwise NEXT[prev token, last token], a 2-gram table (prev = the position before the last one,
       taken from the cache when T = 1), EOS for any pair not listed below.
 * ``coord_decoder``: one-hot over 1024 bins at COORD_BINS[min(channel 8, 3)].
@@ -43,6 +52,8 @@ Known answers with the generation loop of the research spec (greedy argmax, stop
     object 0: x=256 y=512 w=128 h=256 -> x_min 0.1875 y_min 0.375  x_max 0.3125 y_max 0.625
     object 1: x=768 y=256 w=256 h=128 -> x_min 0.625  y_min 0.1875 x_max 0.875  y_max 0.3125
   (point is not in the 0.5B config, as in the real bundle.)
+* point (tiny-point only; any object)            -> the two box centres: (0.25, 0.5) and (0.75, 0.25)
+* caption bench (tiny-bench only)                -> " dot" repeated until the token limit, never EOS
 
 A loop that mishandles the KV cache (wrong slice, no append) gets other answers or never stops, which is the
 point. Before writing anything the script runs that loop on the graphs with a small numpy interpreter (onnx 1.12
@@ -145,6 +156,10 @@ CONFIG = {
     },
     "special_tokens": {"bos": EOS, "eos": EOS, "coord": V, "size": V + 1},
 }
+POINT_CONFIG = json.loads(json.dumps(CONFIG))
+POINT_CONFIG["templates"]["point"] = {"prefix": [NL, NL, tid("Point"), COLON], "suffix": [tid("\n\n")]}
+BENCH_CONFIG = json.loads(json.dumps(CONFIG))
+BENCH_CONFIG["templates"]["caption"]["bench"] = [NL, NL, tid("Long"), COLON]
 ANSWERS = {  # (token before ":", answer tokens)
     "short": (tid(" caption"), [" a", " red", " dot"]),
     "normal": (tid("ption"), [" A", " white", " dot", "."]),
@@ -159,7 +174,11 @@ def next_table():
         for a, b, c in zip(seq, seq[1:], seq[2:]):
             assert table[a, b] in (EOS, c), "2-gram clash"
             table[a, b] = c
-    table[:, tid("\n\n")] = MARK      # detect prompt end: one object follows
+    # The bench caption cycles: "Long" ":" -> " dot", then " dot" after ":" or " dot" forever.
+    for a, b in [(tid("Long"), COLON), (COLON, tid(" dot")), (tid(" dot"), tid(" dot"))]:
+        assert table[a, b] == EOS, "2-gram clash"
+        table[a, b] = tid(" dot")
+    table[:, tid("\n\n")] = MARK      # detect/point prompt end: one object follows
     return table.reshape(-1)
 
 
@@ -299,7 +318,18 @@ def text_decoder():
         N("Gather", ["all", "m1"], ["last_row"], axis=0),                # [HD]
         N("Gather", ["last_row", "five"], ["last_size"], axis=0),
         N("Greater", ["last_size", "half"], ["is_size"]),
-        N("Where", ["is_size", "obj_next", "text_next"], ["tok"]),
+        # a point's y (coord last, even coord count): MARK while fewer than N_OBJECTS points, else EOS
+        N("Gather", ["counts", "ch0"], ["ncoord"], axis=0),
+        N("Cast", ["ncoord"], ["ncoord_i"], to=I64),
+        N("Mod", ["ncoord_i", "two"], ["parity"]),
+        N("Equal", ["parity", "ch0"], ["even"]),
+        N("Gather", ["last_row", "three"], ["last_coord"], axis=0),
+        N("Greater", ["last_coord", "half"], ["is_coord"]),
+        N("And", ["is_coord", "even"], ["is_point"]),
+        N("Less", ["ncoord", "npoint_coords"], ["more_points"]),
+        N("Where", ["more_points", "mark", "eos"], ["point_next"]),
+        N("Where", ["is_point", "point_next", "text_next"], ["word_next"]),
+        N("Where", ["is_size", "obj_next", "word_next"], ["tok"]),
         N("Unsqueeze", ["tok", "ax0"], ["tok1"]),
         N("Unsqueeze", ["tok1", "ax0"], ["tok2"]),                      # [1,1]
     ]
@@ -321,6 +351,8 @@ def text_decoder():
         const("m1", i64(-1)), const("vmax", i64(V - 1)), const("five", i64(5)), const("half", np.array(0.5, np.float32)),
     ]
     inits.append(const("rows_hd", i64([-1, HD])))
+    inits += [const("two", i64(2)), const("three", i64(3)),
+              const("npoint_coords", np.array(2 * N_OBJECTS, np.float32))]
     return model(nodes + oh,
                  [vi("input_embeds", F16, [1, "T", D]), vi("kv_cache", F16, [L, 2, 1, H, "P", HD])],
                  [vi("logits", F16, [1, LOGITS]), vi("hidden", F16, [1, "T", D]),
@@ -389,7 +421,8 @@ def run(model_bytes, feeds):
             y = x[0].reshape(nn, c, hh // k, k, ww // k, k).mean(axis=(3, 5))
         else:
             y = {"MatMul": np.matmul, "Mul": np.multiply, "Add": np.add, "Min": np.minimum, "Less": np.less,
-                 "Greater": np.greater, "Equal": np.equal, "Where": np.where}[op](*x)
+                 "Greater": np.greater, "Equal": np.equal, "Where": np.where, "Mod": np.mod,
+                 "And": np.logical_and}[op](*x)
         env[n.output[0]] = np.asarray(y)
     outs = {o.name: env[o.name] for o in m.graph.output}
     for o in m.graph.output:   # element type and rank as declared
@@ -448,6 +481,34 @@ def self_check(g, kv0_bytes):
         boxes.append((x - w / 2, y - hh / 2, x + w / 2, y + hh / 2))
     assert boxes == [(0.1875, 0.375, 0.3125, 0.625), (0.625, 0.1875, 0.875, 0.3125)], boxes
 
+    p = POINT_CONFIG["templates"]["point"]
+    kv, h, points = cache, text(p["prefix"] + [tid(" red"), tid(" dot")] + p["suffix"]), []
+    while len(points) < 50:
+        kv, out = decode(kv, h)
+        if int(np.argmax(out["logits"][0])) == EOS:
+            break
+        x = np.argmax(run(g["coord_decoder.onnx"], {"input": out["hidden"][0, -1]})["output"]) / 1024
+        h = run(g["coord_encoder.onnx"], {"input": np.array([x], np.float16)})["output"][None, None]
+        kv, out = decode(kv, h)
+        y = np.argmax(run(g["coord_decoder.onnx"], {"input": out["hidden"][0, -1]})["output"]) / 1024
+        h = run(g["coord_encoder.onnx"], {"input": np.array([y], np.float16)})["output"][None, None]
+        points.append((x, y))
+    assert points == [(0.25, 0.5), (0.75, 0.25)], points
+
+    kv, h = cache, text(BENCH_CONFIG["templates"]["caption"]["bench"])
+    for _ in range(30):
+        kv, out = decode(kv, h)
+        t = int(np.argmax(out["logits"][0]))
+        assert t == tid(" dot"), t
+        h = text([t])
+
+
+def gzipped(data):
+    gz = io.BytesIO()
+    with gzip.GzipFile(filename="", mode="wb", fileobj=gz, compresslevel=9, mtime=0) as f:
+        f.write(data)
+    return gz.getvalue()
+
 
 def main():
     entries = [
@@ -464,12 +525,15 @@ def main():
         ("initial_kv_cache.npy", initial_kv_cache()),
     ]
     self_check(dict(entries), dict(entries)["initial_kv_cache.npy"])
+
+    def with_config(config):
+        return moonfile([(n, json.dumps(config).encode("utf-8") if n == "config.json" else c) for n, c in entries])
+
     data = moonfile(entries)
-    gz = io.BytesIO()
-    with gzip.GzipFile(filename="", mode="wb", fileobj=gz, compresslevel=9, mtime=0) as f:
-        f.write(data)
     os.makedirs(OUT_DIR, exist_ok=True)
-    files = {"tiny.mf": data, "tiny.mf.gz": gz.getvalue()}
+    files = {"tiny.mf": data, "tiny.mf.gz": gzipped(data),
+             "tiny-point.mf.gz": gzipped(with_config(POINT_CONFIG)),
+             "tiny-bench.mf.gz": gzipped(with_config(BENCH_CONFIG))}
     for name, content in files.items():
         with open(os.path.join(OUT_DIR, name), "wb") as f:
             f.write(content)

@@ -14,10 +14,12 @@ import java.util.Arrays;
  * {@code capacity} positions and grown in place along the sequence axis (axis {@code rank - 2}).
  *
  * <p>The buffer always holds the first {@link #length()} positions as one contiguous, C-ordered
- * {@code [L, 2, 1, H, length, Dh]} tensor, so {@link #view()} is handed to ONNX Runtime without a copy. The
- * price is that an append shifts each (layer, K/V, head) block up by the positions added before it: one pass
- * over the cache per step, which is the same work ONNX Runtime would do to make the strided
- * {@code KV[..., :pos, :]} slice of the reference contiguous, and no new cache array per step.
+ * {@code [L, 2, 1, H, length, Dh]} tensor, so {@link #view()} and {@link #tensor} hand ONNX Runtime this memory
+ * without a copy (O(1) in Java whatever the length). The price is that an append shifts each (layer, K/V, head)
+ * block up by the positions added before it: one memmove pass over the cache per step. The decoder interface
+ * makes that pass unavoidable (it takes a contiguous cache of exactly the cached length, so every block's offset
+ * changes as the length grows); it is the same work ONNX Runtime does for the reference's strided
+ * {@code KV[..., :pos, :]} slice, grows like the graph's own attention over the cache, and allocates nothing.
  */
 public final class KvCache {
     private final long[] shape;        // current shape; shape[seqAxis] == length
@@ -27,7 +29,7 @@ public final class KvCache {
     private final int capacity;
     private final ByteBuffer bytes;    // direct, native order, blocks * capacity * row halves
     private final ShortBuffer halves;
-    private final short[] scratch;     // one block, reused by append so nothing is allocated per step
+    private final ShortBuffer source;  // a second view of the same memory: the source of the in-place moves
     private int length;
 
     private KvCache(long[] shape, int capacity) {
@@ -47,7 +49,7 @@ public final class KvCache {
         }
         this.bytes = ByteBuffer.allocateDirect((int) size * 2).order(ByteOrder.nativeOrder());
         this.halves = bytes.asShortBuffer();
-        this.scratch = new short[capacity * row];
+        this.source = halves.duplicate();
     }
 
     /**
@@ -102,10 +104,10 @@ public final class KvCache {
         int oldBlock = length * row;
         int newBlock = (length + steps) * row;
         // From the last block down: block b moves up by b * steps * row, into space already vacated above it.
-        // The scratch copy makes the overlapping move safe whatever the bulk-copy implementation does.
+        // The move may overlap its own source; the bulk put between buffers sharing memory is specified to
+        // behave as if the source were first copied aside (a memmove), so one pass suffices.
         for (int b = blocks - 1; b > 0; b--) {
-            halves.get(b * oldBlock, scratch, 0, oldBlock);
-            halves.put(b * newBlock, scratch, 0, oldBlock);
+            halves.put(b * newBlock, source, b * oldBlock, oldBlock);
         }
         int base = newKv.position();
         for (int b = 0; b < blocks; b++) {

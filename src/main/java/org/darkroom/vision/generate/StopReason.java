@@ -5,5 +5,7 @@ public enum StopReason {
     /** The model chose the end-of-text token. */
     EOS,
     /** {@code maxTokens} tokens were generated (or the context would have overflowed) before EOS. */
-    TOKEN_LIMIT
+    TOKEN_LIMIT,
+    /** {@code maxObjects} regions were decoded (or the context would have overflowed) before EOS. */
+    OBJECT_LIMIT
 }

@@ -1,32 +1,21 @@
 package org.darkroom.vision.generate;
 
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
-import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtSession;
-import ai.onnxruntime.TensorInfo;
-import ai.onnxruntime.platform.Fp16Conversions;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.FloatBuffer;
-import java.nio.ShortBuffer;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
+import java.util.concurrent.CancellationException;
 import org.darkroom.vision.bundle.MoondreamBundle;
 import org.darkroom.vision.bundle.OrtGraphs;
 
 /**
- * Greedy text generation with a Moondream {@code .mf} bundle, a port of the official client's loop
- * (research notes moondream.md §4): prefill the projected image embeddings on top of the BOS cache, prefill the
- * prompt ids, then feed back the argmax token until EOS or {@code maxTokens}.
+ * Greedy text generation (caption, query) with a Moondream {@code .mf} bundle, a port of the official client's
+ * loop (research notes moondream.md §4): prefill the projected image embeddings on top of the BOS cache,
+ * prefill the prompt ids, then feed back the argmax token until EOS or {@code maxTokens}.
  *
  * <p>Image encoding (crops, vision encoder, projection) is the caller's job; this class starts from the
- * projected features. It does not own (or close) the graphs or the tokenizer. Each {@link #generate} call
- * allocates its own {@link KvCache}, so calls share nothing but the ONNX Runtime sessions.
+ * projected features. It does not own (or close) the graphs or the tokenizer. Each call allocates its own
+ * {@link KvCache}, so calls share nothing but the ONNX Runtime sessions and may run concurrently.
  */
 public final class TextGenerator {
     /** The models' context: BOS + image + prompt + generated tokens must fit (the client's {@code prepare_kv_cache}). */
@@ -63,9 +52,33 @@ public final class TextGenerator {
         return templates;
     }
 
-    /** Captions the image with the config's caption template {@code length} ("short" or "normal"). */
+    /**
+     * Captions the image with the config's caption template {@code length} (one of
+     * {@link Templates#captionLengths()}: "short" and "normal" in the {@code .mf} configs).
+     *
+     * @throws IllegalArgumentException if the config has no such caption length
+     * @throws CancellationException    if the thread is interrupted (checked before every decoder call)
+     */
     public Generation caption(OnnxTensor imageEmbeddings, String length, int maxTokens) throws OrtException {
         return generate(imageEmbeddings, templates.caption(length), maxTokens);
+    }
+
+    /**
+     * Answers {@code question} about the image, with the prompt of {@link #queryPrompt(String)}.
+     *
+     * @throws CancellationException if the thread is interrupted (checked before every decoder call)
+     */
+    public Generation query(OnnxTensor imageEmbeddings, String question, int maxTokens) throws OrtException {
+        return generate(imageEmbeddings, queryPrompt(question), maxTokens);
+    }
+
+    /**
+     * The query prompt: the config's query prefix, the tokenizer's ids of {@code question} exactly as given, then
+     * the suffix. Like the official {@code .mf} client, no space is put before the question (the torch code adds
+     * one from 2025-03-27; moondream.md §3.2) and no special tokens are added (BOS is already in the KV cache).
+     */
+    public long[] queryPrompt(String question) {
+        return templates.query(tokenizer.encode(question, false, false).getIds());
     }
 
     /**
@@ -73,6 +86,8 @@ public final class TextGenerator {
      * {@code vision_projection}) and the prompt ids.
      *
      * @param maxTokens at most this many tokens are generated; also clamped so the cache never overflows
+     * @throws CancellationException if the thread is interrupted (checked before every decoder call; the
+     *                               interrupt flag stays set)
      */
     public Generation generate(OnnxTensor imageEmbeddings, long[] prompt, int maxTokens) throws OrtException {
         if (maxTokens < 1) {
@@ -81,113 +96,27 @@ public final class TextGenerator {
         if (prompt.length == 0) {
             throw new IllegalArgumentException("The prompt has no tokens");
         }
-        long[] shape = ((TensorInfo) imageEmbeddings.getInfo()).getShape();
-        if (shape.length != 3 || shape[0] != 1 || shape[1] < 1) {
-            throw new IllegalArgumentException("Image embeddings must be [1, N, D], got " + Arrays.toString(shape));
-        }
-        KvCache cache = KvCache.fromNpy(initialKv, capacity);
-        if (cache.length() + shape[1] + prompt.length > capacity) {
-            throw new IllegalArgumentException("BOS + " + shape[1] + " image + " + prompt.length
-                    + " prompt positions exceed the context of " + capacity);
-        }
-        List<Integer> lengths = new ArrayList<>();
-
-        try (OnnxTensor image = asFloat16(imageEmbeddings)) {
-            // One call with all image embeddings, as the client does: the graph's prefix attention over the
-            // image is then reproduced. Its logits are not used.
-            step(cache, image == null ? imageEmbeddings : image);
-        }
-        lengths.add(cache.length());
-
+        DecoderSteps steps = DecoderSteps.afterImage(graphs, initialKv, capacity, imageEmbeddings, prompt.length);
         // Each generated token but the last is fed back and takes one position.
-        int limit = Math.min(maxTokens, capacity - (cache.length() + prompt.length) + 1);
-        List<Long> tokens = new ArrayList<>();
+        int limit = Math.min(maxTokens, steps.room() - prompt.length + 1);
+        long[] tokens = new long[limit];
+        int count = 0;
         StopReason reason = StopReason.TOKEN_LIMIT;
-        OnnxTensor input = embed(prompt);
+        DecoderSteps.Decoded decoded = steps.decode(steps.embed(prompt));
         while (true) {
-            long token;
-            try (OnnxTensor in = input) {
-                token = step(cache, in);
-            }
-            lengths.add(cache.length());
+            long token = decoded.token();
             if (token == templates.eos()) {
                 reason = StopReason.EOS;
                 break;
             }
-            tokens.add(token);
-            if (tokens.size() >= limit) {
+            tokens[count++] = token;
+            if (count >= limit) {
                 break;
             }
-            input = embed(new long[] {token});
+            decoded = steps.decode(steps.embed(new long[] {token}));
         }
-        long[] ids = tokens.stream().mapToLong(Long::longValue).toArray();
+        long[] ids = Arrays.copyOf(tokens, count);
         // Decode all ids at once: byte-level BPE splits multi-byte characters across tokens.
-        return new Generation(tokenizer.decode(ids), ids, reason, lengths);
-    }
-
-    /** One decoder call on {@code embeds}: appends its new KV positions and returns the argmax token. */
-    private long step(KvCache cache, OnnxTensor embeds) throws OrtException {
-        OrtEnvironment env = graphs.environment();
-        ShortBuffer fresh;
-        int steps;
-        long token;
-        try (OnnxTensor kv = cache.tensor(env);
-             OrtSession.Result out = graphs.session("text_decoder.onnx")
-                     .run(Map.of("input_embeds", embeds, "kv_cache", kv))) {
-            OnnxTensor newKv = (OnnxTensor) out.get("new_kv_cache").orElseThrow();
-            long[] newShape = newKv.getInfo().getShape();
-            steps = Math.toIntExact(newShape[newShape.length - 2]);
-            fresh = newKv.getByteBuffer().order(ByteOrder.nativeOrder()).asShortBuffer();   // a copy
-            token = argmax((OnnxTensor) out.get("logits").orElseThrow());
-        }
-        // Appended after the input view is closed: the append moves the memory that view aliases.
-        cache.append(fresh, steps);
-        return token;
-    }
-
-    private OnnxTensor embed(long[] ids) throws OrtException {
-        try (OnnxTensor in = OnnxTensor.createTensor(graphs.environment(), new long[][] {ids});
-             OrtSession.Result out = graphs.session("text_encoder.onnx").run(Map.of("input_ids", in))) {
-            OnnxTensor embeds = (OnnxTensor) out.get("input_embeds").orElseThrow();
-            // Copied so the new tensor outlives the result closed here (one [1, T, D] block). It must be a direct
-            // buffer: ONNX Runtime's Java API fails on a heap ByteBuffer for FLOAT16 (ClassCastException).
-            ByteBuffer data = embeds.getByteBuffer().order(ByteOrder.nativeOrder());
-            ByteBuffer copy = ByteBuffer.allocateDirect(data.remaining()).order(ByteOrder.nativeOrder());
-            copy.put(data).flip();
-            return OnnxTensor.createTensor(graphs.environment(), copy, embeds.getInfo().getShape(), OnnxJavaType.FLOAT16);
-        }
-    }
-
-    /** A FLOAT16 copy of a FLOAT tensor, or null if it already is FLOAT16. */
-    private OnnxTensor asFloat16(OnnxTensor tensor) throws OrtException {
-        OnnxJavaType type = tensor.getInfo().type;
-        if (type == OnnxJavaType.FLOAT16) {
-            return null;
-        }
-        if (type != OnnxJavaType.FLOAT) {
-            throw new IllegalArgumentException("Image embeddings must be FLOAT16 or FLOAT, got " + type);
-        }
-        FloatBuffer floats = tensor.getFloatBuffer();
-        ByteBuffer half = ByteBuffer.allocateDirect(floats.remaining() * 2).order(ByteOrder.nativeOrder());
-        ShortBuffer halves = half.asShortBuffer();
-        while (floats.hasRemaining()) {
-            halves.put(Fp16Conversions.floatToFp16(floats.get()));
-        }
-        return OnnxTensor.createTensor(graphs.environment(), half, tensor.getInfo().getShape(), OnnxJavaType.FLOAT16);
-    }
-
-    /** Greedy choice; the first maximum wins, as numpy's argmax in the reference. */
-    private static long argmax(OnnxTensor logits) {
-        ShortBuffer half = logits.getByteBuffer().order(ByteOrder.nativeOrder()).asShortBuffer();
-        int best = 0;
-        float max = Fp16Conversions.fp16ToFloat(half.get(0));
-        for (int i = 1; i < half.limit(); i++) {
-            float v = Fp16Conversions.fp16ToFloat(half.get(i));
-            if (v > max) {
-                max = v;
-                best = i;
-            }
-        }
-        return best;
+        return new Generation(tokenizer.decode(ids), ids, reason, steps.cacheLengths(), steps.timings());
     }
 }

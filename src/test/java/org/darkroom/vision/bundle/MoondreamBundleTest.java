@@ -103,7 +103,23 @@ class MoondreamBundleTest {
             String[] parts = line.split("\\s+");
             assertThat(sha256(bytes(resource(parts[1])))).as(parts[1]).isEqualTo(parts[0]);
         }
-        assertThat(Files.readAllLines(resource("tiny.mf.sha256"))).hasSize(2);
+        assertThat(Files.readAllLines(resource("tiny.mf.sha256"))).extracting(line -> line.split("\\s+")[1])
+                .containsExactly("tiny.mf", "tiny.mf.gz", "tiny-point.mf.gz", "tiny-bench.mf.gz");
+    }
+
+    @Test
+    void theVariantsDifferFromTheTinyBundleOnlyInTheirConfig() {
+        MoondreamBundle plain = MoondreamBundle.read(resource("tiny.mf"));
+        for (String variant : List.of("tiny-point.mf.gz", "tiny-bench.mf.gz")) {
+            MoondreamBundle other = MoondreamBundle.read(resource(variant));
+            assertThat(other.names()).as(variant).containsExactlyElementsOf(NAMES);
+            for (String name : NAMES) {
+                if (!name.equals("config.json")) {
+                    assertThat(other.entry(name)).as(variant + " " + name).isEqualTo(plain.entry(name));
+                }
+            }
+            assertThat(other.entry("config.json")).as(variant).isNotEqualTo(plain.entry("config.json"));
+        }
     }
 
     private static String sha256(byte[] data) throws NoSuchAlgorithmException {

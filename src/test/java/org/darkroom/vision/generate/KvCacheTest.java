@@ -3,6 +3,11 @@ package org.darkroom.vision.generate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.djl.engine.Engine;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.ShortBuffer;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +45,31 @@ class KvCacheTest {
         assertThat(cache.length()).isEqualTo(5);
         assertThat(cache.shape()).containsExactly(2, 5, 3);
         assertThat(view(cache)).containsExactly(values(2, 0, 5, 3));   // as if concatenated on the sequence axis
+    }
+
+    @Test
+    void appendingOnePositionToALongCacheMovesEveryBlockIntactThoughTheMovesOverlap() {
+        // Block b moves up by b positions: far less than its own length, so source and target overlap.
+        KvCache cache = KvCache.of(new long[] {6, 200, 4}, values(6, 0, 200, 4), 300);
+        for (int p = 200; p < 260; p++) {
+            cache.append(ShortBuffer.wrap(values(6, p, 1, 4)), 1);
+        }
+        assertThat(view(cache)).containsExactly(values(6, 0, 260, 4));
+    }
+
+    @Test
+    void theTensorHandedToOnnxRuntimeIsAViewOfTheCacheNotACopy() throws Exception {
+        Engine.getEngine("OnnxRuntime");            // DJL must create the environment first (see OrtGraphs)
+        KvCache cache = KvCache.of(new long[] {2, 1, 3}, values(2, 0, 1, 3), 2048);
+        cache.append(ShortBuffer.wrap(values(2, 1, 2000, 3)), 2000);
+        try (OnnxTensor tensor = cache.tensor(OrtEnvironment.getEnvironment())) {
+            assertThat(tensor.ownsBuffer()).as("ONNX Runtime copied the cache").isFalse();
+            assertThat(tensor.getInfo().getShape()).containsExactly(2, 2001, 3);
+            ByteBuffer wrapped = (ByteBuffer) tensor.getBufferRef().orElseThrow();
+            // A write through the tensor's buffer is seen by the cache: same memory, whatever the length.
+            wrapped.order(ByteOrder.nativeOrder()).asShortBuffer().put(5, (short) -7);
+            assertThat(view(cache)[5]).isEqualTo((short) -7);
+        }
     }
 
     @Test

@@ -1,91 +1,113 @@
 package org.darkroom.vision.generate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
-import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.platform.Fp16Conversions;
-import java.io.ByteArrayInputStream;
-import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.nio.ShortBuffer;
-import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import org.darkroom.vision.bundle.MoondreamBundle;
-import org.darkroom.vision.bundle.OrtGraphs;
+import java.util.concurrent.CancellationException;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Greedy generation on the tiny bundle, whose designed answers are in tools/make-tiny-moondream.py. */
 class TextGeneratorTest {
-    private static final int IMAGE_TOKENS = 729;
-
-    private static OrtGraphs graphs;
-    private static HuggingFaceTokenizer tokenizer;
+    private static TinyBundle tiny;
     private static TextGenerator generator;
-    private static OnnxTensor image;
 
     @BeforeAll
     static void load() throws Exception {
-        MoondreamBundle bundle = MoondreamBundle.read(
-                Path.of(TextGeneratorTest.class.getResource("/moondream/tiny.mf").toURI()));
-        graphs = OrtGraphs.load(bundle);
-        tokenizer = HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(bundle.entry("tokenizer.json")),
-                Map.of("addSpecialTokens", "false"));
-        generator = TextGenerator.of(bundle, graphs, tokenizer);
-        image = greyImageEmbeddings(graphs.environment());
+        tiny = TinyBundle.load("tiny.mf");
+        generator = tiny.textGenerator();
     }
 
     @AfterAll
     static void close() throws Exception {
-        if (image != null) {
-            image.close();
-        }
-        if (tokenizer != null) {
-            tokenizer.close();
-        }
-        if (graphs != null) {
-            graphs.close();
+        if (tiny != null) {
+            tiny.close();
         }
     }
 
     @Test
     void shortCaption() throws Exception {
-        Generation g = generator.caption(image, "short", 20);
+        Generation g = generator.caption(tiny.image, "short", 20);
         assertThat(g.text()).isEqualTo(" a red dot");
         assertThat(g.stopReason()).isEqualTo(StopReason.EOS);
-        assertThat(g.tokens()).containsExactly(tokenizer.encode(" a red dot").getIds());
+        assertThat(g.tokens()).containsExactly(tiny.ids(" a red dot"));
     }
 
     @Test
     void normalCaption() throws Exception {
-        Generation g = generator.caption(image, "normal", 20);
+        Generation g = generator.caption(tiny.image, "normal", 20);
         assertThat(g.text()).isEqualTo(" A white dot.");
         assertThat(g.stopReason()).isEqualTo(StopReason.EOS);
     }
 
     @Test
+    void theCaptionLengthsAreTheConfigsAndTheRealLikeBundleHasNoLongOne() {
+        assertThat(generator.templates().captionLengths()).containsExactly("short", "normal");
+        assertThatThrownBy(() -> generator.caption(tiny.image, "long", 20))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("caption template long");
+    }
+
+    @Test
     void theTokenLimitStopsAfterExactlyThatManyTokens() throws Exception {
-        Generation g = generator.caption(image, "short", 1);
+        Generation g = generator.caption(tiny.image, "short", 1);
         assertThat(g.stopReason()).isEqualTo(StopReason.TOKEN_LIMIT);
         assertThat(g.tokens()).hasSize(1);
         assertThat(g.text()).isEqualTo(" a");
     }
 
     @Test
+    void aLimitOfExactlyTheAnswerLengthStillEndsOnTheLimitNotOnEos() throws Exception {
+        assertThat(generator.caption(tiny.image, "short", 3).stopReason()).isEqualTo(StopReason.TOKEN_LIMIT);
+        assertThat(generator.caption(tiny.image, "short", 4).stopReason()).isEqualTo(StopReason.EOS);
+    }
+
+    @Test
+    void queryAnswersANonAsciiQuestionWithThePromptOfTheOfficialClient() throws Exception {
+        String question = "¿Qué color? café ☕";
+        long[] questionIds = tiny.ids(question);
+        assertThat(tiny.tokenizer.decode(questionIds)).isEqualTo(question);   // no leading space, nothing added
+        long[] prefix = ids("\n", "\n", "Question", ":");
+        long[] suffix = ids("\n", "\n", "Answer", ":");
+        long[] prompt = generator.queryPrompt(question);
+        assertThat(prompt).containsExactly(LongStream.concat(LongStream.concat(Arrays.stream(prefix),
+                Arrays.stream(questionIds)), Arrays.stream(suffix)).toArray());
+        // The tiny config's query template is exactly those pieces, as the real one is ids of the same text.
+        assertThat(generator.templates().query(new long[0]))
+                .containsExactly(LongStream.concat(Arrays.stream(prefix), Arrays.stream(suffix)).toArray());
+
+        Generation g = generator.query(tiny.image, question, 20);
+        assertThat(g.text()).isEqualTo(" yes");
+        assertThat(g.stopReason()).isEqualTo(StopReason.EOS);
+        assertThat(g.cacheLengths()).startsWith(730, 730 + prompt.length);
+    }
+
+    /** The ids of single-token pieces, each checked to be one token of the tiny vocabulary. */
+    private static long[] ids(String... pieces) {
+        return Arrays.stream(pieces).mapToLong(piece -> {
+            long[] ids = tiny.ids(piece);
+            assertThat(ids).as(piece).hasSize(1);
+            return ids[0];
+        }).toArray();
+    }
+
+    @Test
     void theCacheFollowsTheSequenceLayout() throws Exception {
         long[] prompt = generator.templates().caption("short");
-        Generation g = generator.generate(image, prompt, 20);
+        Generation g = generator.generate(tiny.image, prompt, 20);
         // BOS, then the image prefill, then the prompt, then +1 per token fed back (every generated token
         // is fed; the step that yields EOS is the last).
         List<Integer> expected = new ArrayList<>();
-        int position = 1 + IMAGE_TOKENS;
+        int position = 1 + TinyBundle.IMAGE_TOKENS;
         expected.add(position);
         position += prompt.length;
         expected.add(position);
@@ -97,50 +119,77 @@ class TextGeneratorTest {
     }
 
     @Test
+    void everyDecoderCallIsTimedAndGraphTimeIsPartOfStepTime() throws Exception {
+        Generation g = generator.caption(tiny.image, "short", 20);
+        StepTimings t = g.timings();
+        assertThat(t.stepNanos()).hasSize(g.cacheLengths().size());
+        assertThat(t.graphNanos()).hasSize(g.cacheLengths().size());
+        for (int i = 0; i < t.stepNanos().length; i++) {
+            assertThat(t.graphNanos()[i]).as("step %d", i).isPositive().isLessThanOrEqualTo(t.stepNanos()[i]);
+        }
+        assertThat(Arrays.stream(t.overheadNanos()).min().orElseThrow()).isNotNegative();
+        // The first token comes out of the prompt step, the second decoder call.
+        assertThat(t.firstTokenNanos()).isGreaterThanOrEqualTo(t.stepNanos()[0] + t.stepNanos()[1]);
+    }
+
+    @Test
+    void anInterruptedThreadGetsACancellationAndTheGeneratorStaysUsable() throws Exception {
+        Thread.currentThread().interrupt();
+        try {
+            assertThatThrownBy(() -> generator.caption(tiny.image, "short", 20))
+                    .isInstanceOf(CancellationException.class).hasMessageContaining("interrupted");
+            assertThat(Thread.currentThread().isInterrupted()).as("the flag stays set for the caller").isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(generator.caption(tiny.image, "short", 20).text()).isEqualTo(" a red dot");
+    }
+
+    @Test
+    void anInterruptMidGenerationStopsItBetweenDecoderCalls() throws Exception {
+        try (TinyBundle bench = TinyBundle.load("tiny-bench.mf.gz")) {
+            TextGenerator endless = bench.textGenerator();
+            Throwable[] failure = new Throwable[1];
+            Thread worker = new Thread(() -> {
+                try {
+                    while (true) {               // until interrupted: every caption runs to the token limit
+                        endless.caption(bench.image, "bench", 1000);
+                    }
+                } catch (Throwable e) {
+                    failure[0] = e;
+                }
+            });
+            worker.start();
+            Thread.sleep(100);
+            worker.interrupt();
+            worker.join(10_000);
+            assertThat(worker.isAlive()).isFalse();
+            assertThat(failure[0]).isInstanceOf(CancellationException.class);
+            assertThat(endless.caption(bench.image, "bench", 5).text()).isEqualTo(" dot dot dot dot dot");
+        }
+    }
+
+    @Test
+    void theContextClampsTheTokenLimit() throws Exception {
+        try (TinyBundle bench = TinyBundle.load("tiny-bench.mf.gz")) {
+            Generation g = bench.textGenerator().caption(bench.image, "bench", 5000);
+            assertThat(g.stopReason()).isEqualTo(StopReason.TOKEN_LIMIT);
+            // 730 image positions + 4 prompt positions; the last token is generated but never fed.
+            assertThat(g.tokens()).hasSize(TextGenerator.MAX_CONTEXT - 734 + 1);
+            assertThat(g.cacheLengths().get(g.cacheLengths().size() - 1)).isEqualTo(TextGenerator.MAX_CONTEXT);
+        }
+    }
+
+    @Test
     void floatImageEmbeddingsGiveTheSameAnswer() throws Exception {
-        ShortBuffer halves = image.getByteBuffer().order(ByteOrder.nativeOrder()).asShortBuffer();
+        ShortBuffer halves = tiny.image.getByteBuffer().order(ByteOrder.nativeOrder()).asShortBuffer();
         float[] floats = new float[halves.remaining()];
         for (int i = 0; i < floats.length; i++) {
             floats[i] = Fp16Conversions.fp16ToFloat(halves.get(i));
         }
-        try (OnnxTensor asFloat = OnnxTensor.createTensor(graphs.environment(),
-                java.nio.FloatBuffer.wrap(floats), image.getInfo().getShape())) {
+        try (OnnxTensor asFloat = OnnxTensor.createTensor(tiny.graphs.environment(), FloatBuffer.wrap(floats),
+                tiny.image.getInfo().getShape())) {
             assertThat(generator.caption(asFloat, "short", 20).text()).isEqualTo(" a red dot");
         }
-    }
-
-    /** Vision encoder + projection on a constant 0.5-grey crop, merged [global | global] as OrtGraphsTest does. */
-    private static OnnxTensor greyImageEmbeddings(OrtEnvironment env) throws Exception {
-        short grey = Fp16Conversions.floatToFp16(0.5f);
-        short[] pixels = new short[3 * 378 * 378];
-        java.util.Arrays.fill(pixels, grey);
-        try (OnnxTensor crop = OnnxTensor.createTensor(env, direct(pixels), new long[] {1, 3, 378, 378}, OnnxJavaType.FLOAT16);
-             OrtSession.Result vision = graphs.session("vision_encoder.onnx").run(Map.of("input", crop))) {
-            OnnxTensor patches = (OnnxTensor) vision.get("output").orElseThrow();
-            int e = (int) patches.getInfo().getShape()[2];
-            ShortBuffer p = patches.getByteBuffer().order(ByteOrder.nativeOrder()).asShortBuffer();
-            short[] both = new short[IMAGE_TOKENS * 2 * e];
-            for (int i = 0; i < IMAGE_TOKENS; i++) {
-                for (int c = 0; c < e; c++) {
-                    both[i * 2 * e + c] = p.get(i * e + c);
-                    both[i * 2 * e + e + c] = p.get(i * e + c);
-                }
-            }
-            try (OnnxTensor feat = OnnxTensor.createTensor(env, direct(both), new long[] {1, IMAGE_TOKENS, 2 * e},
-                    OnnxJavaType.FLOAT16);
-                 OrtSession.Result proj = graphs.session("vision_projection.onnx").run(Map.of("input", feat))) {
-                OnnxTensor out = (OnnxTensor) proj.get("output").orElseThrow();
-                ShortBuffer data = out.getByteBuffer().order(ByteOrder.nativeOrder()).asShortBuffer();
-                short[] embeds = new short[data.remaining()];
-                data.get(embeds);
-                return OnnxTensor.createTensor(env, direct(embeds), out.getInfo().getShape(), OnnxJavaType.FLOAT16);
-            }
-        }
-    }
-
-    private static ByteBuffer direct(short[] half) {
-        ByteBuffer buffer = ByteBuffer.allocateDirect(half.length * 2).order(ByteOrder.nativeOrder());
-        buffer.asShortBuffer().put(half);
-        return buffer;
     }
 }
