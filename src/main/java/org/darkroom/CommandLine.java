@@ -10,14 +10,20 @@ import java.util.Map;
 final class CommandLine {
     static final String USAGE = """
             usage: darkroom run [--data DIR] [--host ADDRESS] [--port N] [--magick PATH] [--workers N]
+                                [--model FILE [--model-sha256 HEX]] [--set darkroom.KEY=VALUE]...
+                   darkroom mcp [--data DIR] [--magick PATH] [--workers N] [--model FILE [--model-sha256 HEX]]
                                 [--set darkroom.KEY=VALUE]...
-                   darkroom mcp [--data DIR] [--magick PATH] [--workers N] [--set darkroom.KEY=VALUE]...
               --mcp           serve MCP over stdin/stdout only (what `darkroom mcp` passes); no HTTP, no folders
               --data DIR      where inbox/, outbox/, archive/ and failed/ live (default ./data; env DARKROOM_DATA)
               --host ADDRESS  the HTTP door's address (default 127.0.0.1; others need API keys)
               --port N        the HTTP door's port (default 8080)
               --magick PATH   the ImageMagick binary (default: found in /usr/bin or on PATH)
               --workers N     ImageMagick processes at once (default: one per core)
+              --model FILE    the vision model bundle (default: what ./darkroom fetch-model installed;
+                              env DARKROOM_MODEL)
+              --model-sha256 HEX
+                              its SHA-256, needed for a bundle the manifest does not list (env
+                              DARKROOM_MODEL_SHA256)
               --set K=V       any setting from the README's configuration table""";
 
     private CommandLine() {
@@ -40,6 +46,8 @@ final class CommandLine {
                 case "--data" -> settings.put("darkroom.data", value);
                 case "--magick" -> settings.put("darkroom.magick.binary", value);
                 case "--workers" -> settings.put("darkroom.workers", value);
+                case "--model" -> settings.put("darkroom.model", value);
+                case "--model-sha256" -> settings.put("darkroom.model-sha256", value);
                 case "--host" -> settings.put("darkroom.http.host", value);
                 case "--port" -> settings.put("darkroom.http.port", value);
                 case "--set" -> {

@@ -36,6 +36,11 @@ import org.darkroom.magick.MagickRunner;
 import org.darkroom.magick.flows.MagickFlows;
 import org.darkroom.mcp.McpDoors;
 import org.darkroom.mcp.StandardStreams;
+import org.darkroom.vision.flows.VisionFlows;
+import org.darkroom.vision.service.VisionLifecycle;
+import org.darkroom.vision.service.VisionService;
+import org.darkroom.vision.service.VisionSettings;
+import org.darkroom.vision.service.VisionStartup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,11 +73,15 @@ public final class DarkroomConfiguration implements CamelConfiguration {
                 settings.positiveLong("darkroom.magick.recheck-ms"));
         HealthCheckRegistry.get(context).register(magickHealth);
 
-        MagickFlows magickFlows = new MagickFlows();
-        List<FlowSpec> specs = new ArrayList<>(magickFlows.specs());
-        FlowCatalog catalog = new FlowCatalog(specs);
         Intake intake = new Intake(new IntakeLimits(settings.bytes("darkroom.limits.max-bytes"),
                 settings.positiveLong("darkroom.limits.max-pixels"), settings.positiveInt("darkroom.limits.max-frames")));
+        MagickFlows magickFlows = new MagickFlows();
+        VisionService vision = VisionStartup.start(VisionSettings.read(settings, startDir), home);
+        context.addService(new VisionLifecycle(vision));
+        VisionFlows visionFlows = new VisionFlows(vision, intake.limits().maxPixels());
+        List<FlowSpec> specs = new ArrayList<>(magickFlows.specs());
+        specs.addAll(visionFlows.specs());
+        FlowCatalog catalog = new FlowCatalog(specs);
 
         List<InboxBinding> bindings = InboxBindings.read(
                 InboxBindings.keys(settings.withPrefix(InboxBindings.PREFIX), System.getProperties()),
@@ -87,6 +96,11 @@ public final class DarkroomConfiguration implements CamelConfiguration {
         registry.bind("workers", workers);
         registry.bind("intake", intake);
         registry.bind("magickFlows", magickFlows);
+        registry.bind("visionFlows", visionFlows);
+        vision.loaded().ifPresent(model -> {
+            registry.bind("moondreamEncoder", model.encoder());
+            registry.bind("moondreamEncoderTranslator", model.encoderTranslator());
+        });
         registry.bind("magickRunner", new MagickRunner(environment, settings.positiveLong("darkroom.magick.timeout-ms"),
                 metrics));
         // One fetcher for every door: the same URL rules, and one camel-http component with its guarded resolver.

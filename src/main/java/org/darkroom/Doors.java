@@ -74,7 +74,7 @@ public record Doors(boolean inbox, boolean http, boolean mcpStdio) {
 
     /** Camel's routes-include-pattern: only the route files the open doors need. */
     String routesIncludePattern(Path routesDir) {
-        Set<String> files = new LinkedHashSet<>(List.of("flows.camel.yaml"));
+        Set<String> files = new LinkedHashSet<>(List.of("flows.camel.yaml", "vision.camel.yaml"));
         if (inbox) {
             files.add("inbox.camel.yaml");
         }

@@ -25,6 +25,8 @@ public enum ErrorCode {
     NOT_READY("Darkroom is starting or its ImageMagick check failed. Retry shortly; if it persists, read the log."),
     TIMEOUT("Processing took longer than the configured time limit. Send a smaller image or raise the limit."),
     BUSY("Darkroom is at its limit of work in progress. Retry shortly."),
+    MODEL_MISSING("No vision model is installed, so the vision flows are off. Run './darkroom fetch-model' and restart."),
+    UNSUPPORTED("The installed vision model cannot do this. Use a model bundle whose config has the skill."),
     PROCESSING_FAILED("ImageMagick failed to process the image. Check that the image opens in another viewer."),
     INTERNAL("Darkroom hit an internal error. The log has the detail; report it if it persists.");
 

@@ -13,9 +13,24 @@ import java.util.regex.Pattern;
  * @param route    the Camel endpoint that runs it, e.g. {@code direct:magick-flow}
  * @param toolName the name an AI assistant calls it by, saying what it does: {@code thumbnail_image},
  *                 {@code image_info}
+ * @param availability whether the flow can run now; doors ask before any intake work, so a flow whose model is
+ *                 not installed fails fast with the same code through every door
  */
 public record FlowSpec(String name, String summary, ParamSet params, OutputKind output, String route,
-                       String toolName) {
+                       String toolName, Availability availability) {
+
+    /** Throws the {@link DarkroomException} that says why a flow cannot run at the moment; silent when it can. */
+    @FunctionalInterface
+    public interface Availability {
+        Availability ALWAYS = () -> { };
+
+        void require();
+    }
+
+    /** A flow that can always run. */
+    public FlowSpec(String name, String summary, ParamSet params, OutputKind output, String route, String toolName) {
+        this(name, summary, params, output, route, toolName, Availability.ALWAYS);
+    }
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,31}");
 
     /** A flow whose tool name is its name plus {@code _image}, e.g. {@code resize_image}. */
@@ -31,8 +46,14 @@ public record FlowSpec(String name, String summary, ParamSet params, OutputKind 
         Objects.requireNonNull(params);
         Objects.requireNonNull(output);
         Objects.requireNonNull(route);
+        Objects.requireNonNull(availability);
         if (!NAME.matcher(toolName).matches()) {
             throw new IllegalArgumentException("Tool names are lower-case words: " + toolName);
         }
+    }
+
+    /** Doors call this once they know the flow, before reading or fetching the input. */
+    public void requireAvailable() {
+        availability.require();
     }
 }

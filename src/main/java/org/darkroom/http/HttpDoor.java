@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * or fetched URL.
  */
 public final class HttpDoor {
-    static final String RESULT_HEADER = "X-Darkroom-Result";
+    public static final String RESULT_HEADER = "X-Darkroom-Result";
     private static final String STARTED = "darkroom.httpStarted";
     private static final String DOOR = "http";
     private static final Logger LOG = LoggerFactory.getLogger(HttpDoor.class);
@@ -88,6 +88,7 @@ public final class HttpDoor {
         if (!ready.getAsBoolean()) {
             throw new DarkroomException(ErrorCode.NOT_READY);
         }
+        flow.requireAvailable();
         FlowRequestReader.FlowRequest request = FlowRequestReader.read(exchange);
         FlowParameters params = flow.params().parse(request.params());
         if (!inFlight.tryAcquire()) {

@@ -20,11 +20,11 @@ final class Problems {
             case UNKNOWN_FLOW -> 404;
             case TOO_LARGE -> 413;
             case UNSUPPORTED_TYPE, TYPE_MISMATCH -> 415;
-            case UNDECODABLE, POLICY_DENIED, TOO_MANY_PIXELS, TOO_MANY_FRAMES, PROCESSING_FAILED -> 422;
+            case UNDECODABLE, POLICY_DENIED, TOO_MANY_PIXELS, TOO_MANY_FRAMES, PROCESSING_FAILED, UNSUPPORTED -> 422;
             case BUSY -> 429;
             case INTERNAL -> 500;
             case FETCH_FAILED -> 502;
-            case NOT_READY -> 503;
+            case NOT_READY, MODEL_MISSING -> 503;
             case TIMEOUT -> 504;
         };
     }

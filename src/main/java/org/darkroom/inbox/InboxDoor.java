@@ -66,6 +66,7 @@ public final class InboxDoor {
     public void accept(Exchange exchange) {
         JobDir job = JobExchange.open(exchange, workArea);
         InboxBinding binding = binding(exchange);
+        binding.flow().requireAvailable();
         Path file = Path.of(exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class)).toAbsolutePath();
         if (Files.isSymbolicLink(file) && !SafePaths.isInside(file, layout.inbox(binding.name()))) {
             throw new DarkroomException(ErrorCode.PATH_DENIED, "The file is a link to a place outside the inbox."

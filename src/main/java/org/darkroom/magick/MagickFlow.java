@@ -19,6 +19,12 @@ public interface MagickFlow {
 
     /** Reads the finished output back; image flows describe the image they wrote. */
     default FlowResult result(MagickJob job, AcceptedImage input) {
+        return new FlowResult(job.output(), job.outputType().extension(), job.outputType().mimeType(),
+                describeOutput(job));
+    }
+
+    /** The record of an image a job wrote: type, bytes, width and height (frames when more than one). */
+    static Map<String, Object> describeOutput(MagickJob job) {
         ImageHeader header = HeaderReader.read(job.output(), job.outputType());
         Map<String, Object> output = new LinkedHashMap<>();
         output.put("type", job.outputType().coder());
@@ -28,6 +34,6 @@ public interface MagickFlow {
         if (header.frames() > 1) {
             output.put("frames", header.frames());
         }
-        return new FlowResult(job.output(), job.outputType().extension(), job.outputType().mimeType(), output);
+        return output;
     }
 }

@@ -13,6 +13,7 @@ import org.darkroom.flow.FlowExchange;
 import org.darkroom.flow.FlowParameters;
 import org.darkroom.flow.FlowResult;
 import org.darkroom.flow.FlowSpec;
+import org.darkroom.flow.OutputKind;
 import org.darkroom.intake.JobExchange;
 import org.darkroom.intake.JobRecord;
 import org.darkroom.intake.WorkArea;
@@ -30,6 +31,7 @@ public final class McpDoor {
     private static final String DOOR = "mcp";
     private static final String STARTED = "darkroom.mcpStarted";
     private static final String OUTPUT = "darkroom.mcpOutput";
+    private static final String STRUCTURED = "darkroom.mcpStructured";
     private static final Logger LOG = LoggerFactory.getLogger(McpDoor.class);
 
     private final WorkArea workArea;
@@ -56,6 +58,8 @@ public final class McpDoor {
         if (!ready.getAsBoolean()) {
             throw new DarkroomException(ErrorCode.NOT_READY);
         }
+        flow.requireAvailable();
+        exchange.setProperty(STRUCTURED, flow.output() == OutputKind.IMAGE_AND_JSON);
         ToolRequest request = ToolRequest.of(flow, call.arguments());
         Map<String, Object> raw = request.outputPath() == null ? request.params()
                 : OutputFile.withFormatFromName(flow, request.params(), request.outputPath());
@@ -74,15 +78,16 @@ public final class McpDoor {
         Map<String, Object> record = JobRecord.of(flow, exchange.getProperty(FlowExchange.PARAMS, FlowParameters.class),
                 JobExchange.input(exchange), result, JobExchange.elapsedMillis(exchange));
         OutputFile output = exchange.getProperty(OUTPUT, OutputFile.class);
+        boolean structured = exchange.getProperty(STRUCTURED, false, Boolean.class);
         ToolOutcome outcome;
         if (result.hasImage() && output != null) {
             output.requireMatches(result.imageMimeType());
             output.write(result.image());
-            outcome = new ToolOutcome(flow, record, null, result.imageMimeType(), output.given(), null);
+            outcome = new ToolOutcome(flow, record, null, result.imageMimeType(), output.given(), null, structured);
         } else if (result.hasImage()) {
-            outcome = new ToolOutcome(flow, record, bytes(result), result.imageMimeType(), null, null);
+            outcome = new ToolOutcome(flow, record, bytes(result), result.imageMimeType(), null, null, structured);
         } else {
-            outcome = new ToolOutcome(flow, record, null, null, null, null);
+            outcome = new ToolOutcome(flow, record, null, null, null, null, false);
         }
         finish(exchange, null);
         return outcome;

@@ -12,12 +12,14 @@ import org.darkroom.flow.DarkroomException;
  * @param mimeType  the output image's MIME type, or {@code null}
  * @param writtenTo the {@code output_path} as the caller gave it, when the image was written there
  * @param error     the failure, or {@code null} on success
+ * @param structured whether the record goes back as structured content next to the image, for flows whose
+ *                  result is an image and data (annotate: the image and its boxes)
  */
 record ToolOutcome(String flow, Map<String, Object> record, byte[] image, String mimeType, String writtenTo,
-                   DarkroomException error) {
+                   DarkroomException error, boolean structured) {
 
     static ToolOutcome failure(String flow, DarkroomException error) {
-        return new ToolOutcome(flow, null, null, null, null, error);
+        return new ToolOutcome(flow, null, null, null, null, error, false);
     }
 
     boolean ok() {

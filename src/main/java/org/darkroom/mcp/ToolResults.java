@@ -33,7 +33,11 @@ final class ToolResults {
             return CallToolResult.builder().structuredContent(outcome.record())
                     .content(List.of(text(json(outcome.record())))).isError(false).build();
         }
-        return CallToolResult.builder().content(contents(outcome)).isError(false).build();
+        CallToolResult.Builder result = CallToolResult.builder().content(contents(outcome)).isError(false);
+        if (outcome.structured()) {
+            result.structuredContent(outcome.record());
+        }
+        return result.build();
     }
 
     /** The image (when inline) and its summary, in that order. */

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.Properties;
 import org.darkroom.flow.CatalogMarkdown;
 import org.darkroom.flow.FlowCatalog;
-import org.darkroom.magick.flows.MagickFlows;
+import org.darkroom.testing.Catalogs;
 import org.darkroom.testing.Samples;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +24,7 @@ class ReadmeTest {
     @Test
     void the_flow_reference_is_the_catalog_rendered() throws Exception {
         String readme = readme();
-        String expected = CatalogMarkdown.render(new FlowCatalog(new MagickFlows().specs()));
+        String expected = CatalogMarkdown.render(Catalogs.withoutModel());
         int begin = readme.indexOf(BEGIN);
         int end = readme.indexOf(END);
         assertThat(begin).as("README has the flows markers").isNotNegative();

@@ -12,7 +12,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.darkroom.flow.FlowCatalog;
-import org.darkroom.magick.flows.MagickFlows;
+import org.darkroom.testing.Catalogs;
 import org.darkroom.testing.HttpClientSupport;
 import org.darkroom.testing.Identify;
 import org.darkroom.testing.RunningDarkroom;
@@ -112,8 +112,17 @@ class HttpDoorTest {
     }
 
     @Test
+    void an_image_labelled_as_a_form_as_curl_does_by_default_is_taken_by_its_bytes() throws Exception {
+        HttpResponse<byte[]> response = http.postRaw("/v1/flows/info", Samples.get("plain.jpg"),
+                "application/x-www-form-urlencoded");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(HttpClientSupport.json(response).at("/result/format").asText()).isEqualTo("jpeg");
+    }
+
+    @Test
     void the_flow_listing_and_openapi_are_the_catalog() {
-        FlowCatalog catalog = new FlowCatalog(new MagickFlows().specs());
+        FlowCatalog catalog = Catalogs.withoutModel();
         JsonNode listing = HttpClientSupport.json(http.send(http.request("/v1/flows").GET().build()));
         List<String> listed = new ArrayList<>();
         listing.at("/flows").forEach(flow -> listed.add(flow.at("/name").asText()));

@@ -26,6 +26,7 @@ import org.awaitility.Awaitility;
 import org.darkroom.flow.FlowCatalog;
 import org.darkroom.flow.FlowSpec;
 import org.darkroom.magick.flows.MagickFlows;
+import org.darkroom.testing.Catalogs;
 import org.darkroom.testing.DataDir;
 import org.darkroom.testing.Identify;
 import org.darkroom.testing.McpClients;
@@ -46,7 +47,7 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class McpContract {
-    static final FlowCatalog CATALOG = new FlowCatalog(new MagickFlows().specs());
+    static final FlowCatalog CATALOG = Catalogs.withoutModel();
     private static final Map<String, Map<String, Object>> PARAMS = Map.of(
             "thumbnail_image", Map.of("width", 64, "height", 64),
             "resize_image", Map.of("width", 64),
@@ -163,7 +164,9 @@ abstract class McpContract {
     @Test
     void every_tool_answers_a_path_a_url_and_data_alike() throws Exception {
         String base64 = Base64.getEncoder().encodeToString(Files.readAllBytes(Samples.get("plain.jpg")));
-        for (FlowSpec flow : CATALOG.all()) {
+        // The image flows; the vision tools take their image through the same door code (McpVisionTest runs them
+        // with a model, ModelMissingTest without).
+        for (FlowSpec flow : new MagickFlows().specs()) {
             String tool = flow.toolName();
             CallToolResult byPath = ok(call(tool, with(PARAMS.get(tool), "path", readRoot.resolve("plain.jpg"))));
             CallToolResult byUrl = ok(call(tool, with(PARAMS.get(tool), "url", originBase + "/plain.jpg")));
@@ -308,7 +311,9 @@ abstract class McpContract {
                     .filter(p -> "batch-1".equals(p.progressToken())).count() == 4);
             List<Double> done = progress.stream().filter(p -> "batch-1".equals(p.progressToken()))
                     .map(ProgressNotification::progress).toList();
-            assertThat(done).containsExactly(1.0, 2.0, 3.0, 4.0);
+            // The server sends them in order (counted and sent under one lock), but the SDK's client hands
+            // notifications to the consumer on several threads, so they may arrive here reordered.
+            assertThat(done).containsExactlyInAnyOrder(1.0, 2.0, 3.0, 4.0);
             assertThat(progress).allMatch(p -> p.total() == 4.0 && p.message().contains("of 4 done"));
         } else {
             assertThat(progress).isEmpty();

@@ -11,7 +11,7 @@ import java.util.Map;
 import org.darkroom.flow.DarkroomException;
 import org.darkroom.flow.FlowCatalog;
 import org.darkroom.flow.FlowSpec;
-import org.darkroom.magick.flows.MagickFlows;
+import org.darkroom.testing.Catalogs;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * parser the door really uses: what the schema refuses, the door refuses with {@code bad_parameter}.
  */
 class ToolSchemasTest {
-    private static final FlowCatalog CATALOG = new FlowCatalog(new MagickFlows().specs());
+    private static final FlowCatalog CATALOG = Catalogs.withoutModel();
     private static final ToolSchemas SCHEMAS = new ToolSchemas(50L << 20);
     private static final JsonSchemaValidator VALIDATOR = McpJsonDefaults.getSchemaValidator();
 

@@ -38,6 +38,9 @@ public final class RunningDarkroom implements AutoCloseable {
         // Every service a test starts gets its own port, so tests never collide with each other or a developer's
         // running Darkroom; tests that call the HTTP door set their own.
         settings.put("darkroom.http.port", String.valueOf(HttpClientSupport.freePort()));
+        // No vision model unless a test asks for one: a bundle a developer fetched into models/ must not slow the
+        // suite down or change its answers.
+        settings.put("darkroom.model", dataDir.resolveSibling("no-model.mf").toString());
         return settings;
     }
 

@@ -10,15 +10,15 @@ import org.darkroom.flow.ParamSpec;
 import org.darkroom.intake.ImageType;
 
 /** Parameter declarations and output-format rules shared by the image-producing flows. */
-final class ImageParams {
+public final class ImageParams {
     static final int MAX_SIDE = 16384;
     static final List<String> OUTPUT_FORMATS = List.of("jpeg", "png", "webp", "avif", "gif", "tiff");
     private static final Set<ImageType> LOSSY = Set.of(ImageType.JPEG, ImageType.WEBP, ImageType.AVIF, ImageType.HEIC);
 
-    static final ParamSpec FORMAT = ParamSpec.withDefault("format", choiceWithAuto(), "auto",
+    public static final ParamSpec FORMAT = ParamSpec.withDefault("format", choiceWithAuto(), "auto",
             "Output format; auto keeps JPEG, PNG, WebP, GIF and AVIF as they are and writes PNG for TIFF and BMP,"
                     + " JPEG for HEIC.");
-    static final ParamSpec QUALITY = ParamSpec.withDefault("quality", new IntRange(1, 100), 85,
+    public static final ParamSpec QUALITY = ParamSpec.withDefault("quality", new IntRange(1, 100), 85,
             "Encoder quality for JPEG, WebP and AVIF output (1 = smallest, 100 = best).");
     static final ParamSpec KEEP_METADATA = ParamSpec.withDefault("keep_metadata", new Flag(), false,
             "Keep EXIF, XMP, ICC and comments in the output. Off by default: metadata can hold locations and"
@@ -37,7 +37,7 @@ final class ImageParams {
     }
 
     /** The output type a {@code format} value selects for this input. */
-    static ImageType outputType(String format, ImageType input) {
+    public static ImageType outputType(String format, ImageType input) {
         if (!"auto".equals(format)) {
             return ImageType.fromName(format).orElseThrow();
         }
@@ -49,7 +49,7 @@ final class ImageParams {
     }
 
     /** The quality setting to pass, or {@code null} for formats where it would mean something else (PNG's zlib level). */
-    static Integer qualityFor(ImageType output, FlowParameters params) {
+    public static Integer qualityFor(ImageType output, FlowParameters params) {
         return qualityFor(output, params.integer(QUALITY.name()).orElse(null));
     }
 

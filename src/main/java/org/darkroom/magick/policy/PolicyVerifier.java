@@ -79,9 +79,15 @@ public final class PolicyVerifier {
         }
         // The info flow writes text with info:file; nothing may read through INFO. IM7 opens a module only when
         // it may both read and write it, so the module rule must allow both.
-        requireAllowed(effective, "coder", "INFO", List.of(Right.WRITE), problems);
-        requireDenied(effective, "coder", "INFO", List.of(Right.READ), problems);
-        requireAllowed(effective, "module", "INFO", List.of(Right.READ, Right.WRITE), problems);
+        // The same holds for PPM, which the vision flows write their pixels as: module PNM, which IM6 asks
+        // for by the format's name.
+        for (String writeOnly : List.of("INFO", "PPM")) {
+            requireAllowed(effective, "coder", writeOnly, List.of(Right.WRITE), problems);
+            requireDenied(effective, "coder", writeOnly, List.of(Right.READ), problems);
+        }
+        for (String module : List.of("INFO", "PNM", "PPM")) {
+            requireAllowed(effective, "module", module, List.of(Right.READ, Right.WRITE), problems);
+        }
         for (String delegate : DELEGATE_PROBES) {
             requireDenied(effective, "delegate", delegate, List.of(Right.values()), problems);
         }

@@ -6,15 +6,20 @@ import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +52,7 @@ public final class MoondreamBundle {
     private static final int CHUNK = 1 << 20;
 
     private final Map<String, byte[]> entries;
+    private String sha256;
 
     private MoondreamBundle(Map<String, byte[]> entries) {
         this.entries = entries;
@@ -62,10 +68,15 @@ public final class MoondreamBundle {
             throw new BundleException("The model bundle " + file.getFileName() + " cannot be read (" + e.getMessage()
                     + "): check the path, or " + BundleException.REMEDY, e);
         }
-        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        MessageDigest digest = sha256Digest();
+        try (InputStream raw = new BufferedInputStream(new DigestInputStream(Files.newInputStream(file), digest),
+                1 << 16);
              InputStream in = gzip ? new GZIPInputStream(raw, 1 << 16) : raw) {
             // For a plain file the remaining byte count bounds every length; for gzip it is unknown.
-            return parse(new DataInputStream(in), gzip ? -1 : fileSize);
+            MoondreamBundle bundle = parse(new DataInputStream(in), gzip ? -1 : fileSize);
+            raw.transferTo(OutputStream.nullOutputStream());       // anything after the gzip data, for the digest
+            bundle.sha256 = HexFormat.of().formatHex(digest.digest());
+            return bundle;
         } catch (ZipException e) {
             throw new BundleException("The model bundle is not a valid gzip file (" + e.getMessage() + "): "
                     + BundleException.REMEDY, e);
@@ -75,6 +86,22 @@ public final class MoondreamBundle {
             throw new BundleException("The model bundle " + file.getFileName() + " cannot be read (" + e.getMessage()
                     + "): " + BundleException.REMEDY, e);
         }
+    }
+
+    private static MessageDigest sha256Digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
+    }
+
+    /**
+     * The SHA-256 of the file's bytes as they were read here, so a caller that verified the file before can tell
+     * that these very bytes are the ones it verified, not a file swapped in between.
+     */
+    public String sha256() {
+        return sha256;
     }
 
     private static MoondreamBundle parse(DataInputStream in, long size) throws IOException {

@@ -76,14 +76,27 @@ public final class OrtGraphs implements AutoCloseable {
         this.sessions = sessions;
     }
 
-    /** Creates and checks a session for every graph of {@code bundle}; refused with a {@link BundleException}. */
+    /** {@link #load(MoondreamBundle, int)} with up to four threads per graph call. */
     public static OrtGraphs load(MoondreamBundle bundle) {
+        return load(bundle, Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
+    }
+
+    /**
+     * Creates and checks a session for every graph of {@code bundle}; refused with a {@link BundleException}.
+     *
+     * @param threads the threads ONNX Runtime may use inside one graph call
+     */
+    public static OrtGraphs load(MoondreamBundle bundle, int threads) {
+        // Whoever started the JVM, DJL must neither download (engines, tokenizer flavours, zoo models) nor phone
+        // home. The environment variables win over these, so the launcher sets them too.
+        System.setProperty("ai.djl.offline", "true");
+        System.setProperty("OPT_OUT_TRACKING", "true");
         Engine.getEngine("OnnxRuntime");            // before any OrtEnvironment.getEnvironment(): see class doc
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         Map<String, OrtSession> sessions = new LinkedHashMap<>();
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-            options.setIntraOpNumThreads(Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
+            options.setIntraOpNumThreads(threads);
             for (String graph : MoondreamBundle.REQUIRED) {
                 Signature signature = EXPECTED.get(graph);
                 if (signature == null) {

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.darkroom.vision.bundle.BundleTokenizer;
 import org.darkroom.vision.bundle.MoondreamBundle;
 import org.darkroom.vision.bundle.OrtGraphs;
 
@@ -48,7 +49,7 @@ public final class TokenOverheadBenchmark {
 
         MoondreamBundle bundle = MoondreamBundle.read(file);
         try (OrtGraphs graphs = OrtGraphs.load(bundle);
-             HuggingFaceTokenizer tokenizer = tokenizer(bundle);
+             HuggingFaceTokenizer tokenizer = BundleTokenizer.open(bundle);
              OnnxTensor image = blankImageEmbeddings(graphs)) {
             TextGenerator generator = TextGenerator.of(bundle, graphs, tokenizer);
             generator.caption(image, length, maxTokens);             // warm-up: JIT, ORT arenas
@@ -108,10 +109,6 @@ public final class TokenOverheadBenchmark {
         return nanos / 1e6;
     }
 
-    private static HuggingFaceTokenizer tokenizer(MoondreamBundle bundle) throws IOException {
-        return HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(bundle.entry("tokenizer.json")),
-                Map.of("addSpecialTokens", "false"));
-    }
 
     /** {@code vision_projection} of all-zero features: the decoding cost does not depend on the picture. */
     private static OnnxTensor blankImageEmbeddings(OrtGraphs graphs) throws OrtException {

@@ -1,9 +1,14 @@
 package org.darkroom.vision.preprocess;
 
 import ai.onnxruntime.platform.Fp16Conversions;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.ShortBuffer;
 
-/** float16 tensors (the encoder's output) read into Java floats, which hold every float16 value exactly. */
+/**
+ * float16 tensors read into Java floats (which hold every float16 value exactly), and floats written back as the
+ * float16 input of the next graph.
+ */
 public final class Float16 {
     private Float16() {
     }
@@ -15,5 +20,15 @@ public final class Float16 {
             out[i] = Fp16Conversions.fp16ToFloat(halves.get(p));
         }
         return out;
+    }
+
+    /** {@code floats} rounded to float16 in a direct buffer: ONNX Runtime's Java API takes FLOAT16 data only so. */
+    public static ByteBuffer toDirectBuffer(float[] floats) {
+        ByteBuffer bytes = ByteBuffer.allocateDirect(floats.length * 2).order(ByteOrder.nativeOrder());
+        ShortBuffer halves = bytes.asShortBuffer();
+        for (float value : floats) {
+            halves.put(Fp16Conversions.floatToFp16(value));
+        }
+        return bytes;
     }
 }

@@ -108,6 +108,15 @@ class MoondreamBundleTest {
     }
 
     @Test
+    void readingReportsTheDigestOfTheFileBytesItRead() throws Exception {
+        // The loader compares this with the digest it verified, so a file swapped in between is caught.
+        for (String line : Files.readAllLines(resource("tiny.mf.sha256"))) {
+            String[] parts = line.split("\\s+");
+            assertThat(MoondreamBundle.read(resource(parts[1])).sha256()).as(parts[1]).isEqualTo(parts[0]);
+        }
+    }
+
+    @Test
     void theVariantsDifferFromTheTinyBundleOnlyInTheirConfig() {
         MoondreamBundle plain = MoondreamBundle.read(resource("tiny.mf"));
         for (String variant : List.of("tiny-point.mf.gz", "tiny-bench.mf.gz")) {

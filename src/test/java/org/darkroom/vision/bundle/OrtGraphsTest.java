@@ -126,12 +126,8 @@ class OrtGraphsTest {
         }
     }
 
-    private HuggingFaceTokenizer tokenizer() throws IOException {
-        Path json = dir.resolve("tokenizer.json");
-        if (!Files.exists(json)) {
-            Files.write(json, bundle.entry("tokenizer.json"));
-        }
-        return HuggingFaceTokenizer.newInstance(json, Map.of("addSpecialTokens", "false"));
+    private HuggingFaceTokenizer tokenizer() {
+        return BundleTokenizer.open(bundle);
     }
 
     /** Writes the tiny bundle again with entry {@code target} holding the bytes of entry {@code source}. */

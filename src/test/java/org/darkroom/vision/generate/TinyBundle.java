@@ -13,6 +13,7 @@ import java.nio.ShortBuffer;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
+import org.darkroom.vision.bundle.BundleTokenizer;
 import org.darkroom.vision.bundle.MoondreamBundle;
 import org.darkroom.vision.bundle.OrtGraphs;
 
@@ -39,8 +40,7 @@ final class TinyBundle implements AutoCloseable {
     static TinyBundle load(String name) throws Exception {
         MoondreamBundle bundle = MoondreamBundle.read(Path.of(TinyBundle.class.getResource("/moondream/" + name).toURI()));
         OrtGraphs graphs = OrtGraphs.load(bundle);
-        HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.newInstance(
-                new ByteArrayInputStream(bundle.entry("tokenizer.json")), Map.of("addSpecialTokens", "false"));
+        HuggingFaceTokenizer tokenizer = BundleTokenizer.open(bundle);
         return new TinyBundle(bundle, graphs, tokenizer, greyImageEmbeddings(graphs));
     }
 

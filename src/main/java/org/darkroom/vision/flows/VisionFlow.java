@@ -1,0 +1,23 @@
+package org.darkroom.vision.flows;
+
+import ai.onnxruntime.OnnxTensor;
+import java.util.Map;
+import org.darkroom.flow.FlowParameters;
+import org.darkroom.flow.FlowSpec;
+import org.darkroom.vision.service.VisionModel;
+
+/** A flow answered by the vision model from an encoded image: its declaration and how it asks the model. */
+public interface VisionFlow {
+
+    FlowSpec spec();
+
+    /**
+     * Asks the model; runs on a vision gate thread, which is interrupted at the request's deadline.
+     *
+     * @param image     the encoded image, {@code [1, 729, D]}
+     * @param maxTokens the configured token limit for free text
+     * @return the flow's JSON result
+     */
+    Map<String, Object> answer(VisionModel model, OnnxTensor image, FlowParameters params, int maxTokens)
+            throws Exception;
+}

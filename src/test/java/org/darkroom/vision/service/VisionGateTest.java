@@ -1,0 +1,71 @@
+package org.darkroom.vision.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.darkroom.flow.DarkroomException;
+import org.darkroom.flow.ErrorCode;
+import org.junit.jupiter.api.Test;
+
+/** The vision gate's promises: one at a time, a bounded queue, a deadline that stops the work. */
+class VisionGateTest {
+
+    @Test
+    void one_beyond_the_queue_is_busy_and_a_waiter_past_its_deadline_times_out() throws Exception {
+        ExecutorService callers = Executors.newCachedThreadPool();
+        try (VisionGate gate = new VisionGate(1, 1, Duration.ofMillis(400))) {
+            VisionGate.Slot working = gate.enter();
+            Future<?> waiting = callers.submit(() -> {
+                gate.enter().close();
+                return null;
+            });
+            Thread.sleep(100);                                   // the waiter is now queued
+            assertThatThrownBy(gate::enter).isInstanceOfSatisfying(DarkroomException.class,
+                    e -> assertThat(e.code()).isEqualTo(ErrorCode.BUSY));
+            assertThatThrownBy(() -> waiting.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(DarkroomException.class)
+                    .cause().satisfies(e -> assertThat(((DarkroomException) e).code()).isEqualTo(ErrorCode.TIMEOUT));
+            working.close();
+            gate.enter().close();                                // released places are usable again
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
+    @Test
+    void work_past_the_deadline_is_interrupted_and_reported_as_timeout() throws Exception {
+        try (VisionGate gate = new VisionGate(1, 0, Duration.ofMillis(300))) {
+            CountDownLatch stopped = new CountDownLatch(1);
+            AtomicBoolean sawInterrupt = new AtomicBoolean();
+            try (VisionGate.Slot slot = gate.enter()) {
+                assertThatThrownBy(() -> slot.run(() -> {
+                    // Like the generation loop: check between steps, stop with CancellationException.
+                    try {
+                        while (true) {
+                            if (Thread.currentThread().isInterrupted()) {
+                                sawInterrupt.set(true);
+                                throw new CancellationException();
+                            }
+                            Thread.onSpinWait();
+                        }
+                    } finally {
+                        stopped.countDown();
+                    }
+                })).isInstanceOfSatisfying(DarkroomException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.TIMEOUT));
+            }
+            assertThat(stopped.await(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(sawInterrupt).isTrue();
+            try (VisionGate.Slot next = gate.enter()) {
+                assertThat(next.run(() -> "next")).isEqualTo("next");
+            }
+        }
+    }
+}
