@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Vision benchmark (a benchmark, not a test). Always: the Java generation loop's time per token beyond
 # ONNX Runtime's graph time, on the committed tiny bundle whose "bench" caption never ends (target: under
-# 0.5 ms per token, not growing with the sequence). With --model: caption latency on a real bundle (image
+# 0.5 ms per token, not growing with the sequence), and the KV cache append at the real 0.5B and 2B sizes.
+# With --model: caption latency on a real bundle (image
 # encoding, time to first token, tokens per second), to compare with published figures. With --memory N:
 # the service's resident memory over N caption requests on the tiny bundle, every image encoded afresh.
 # Prefer `./darkroom bench vision`: it checks prerequisites and builds before this runs.
@@ -83,6 +84,10 @@ main() {
   [[ -s $REPO/target/darkroom.jar ]] || die "build first: ./darkroom bench vision does"
   echo "## Java overhead per token (tiny bundle, $RUNS runs x $TOKENS tokens)"
   java_run org.darkroom.vision.generate.TokenOverheadBenchmark "$TINY" "$RUNS" "$TOKENS"
+  echo
+  echo "## KV cache append per token at the real models' sizes (no model needed)"
+  java_run org.darkroom.vision.bench.KvAppendBenchmark 16
+  java_run org.darkroom.vision.bench.KvAppendBenchmark 32
   if [[ -n $MODEL ]]; then
     local image=${IMAGE:-}
     if [[ -z $image ]]; then

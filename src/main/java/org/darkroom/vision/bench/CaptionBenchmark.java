@@ -7,6 +7,7 @@ import ai.onnxruntime.OnnxTensor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -96,9 +97,12 @@ public final class CaptionBenchmark {
         String[] names = {"image encoding (ms)", "time to first token (ms)", "tokens/s after the first",
                 "caption total (ms)"};
         for (int column = 0; column < names.length; column++) {
-            int c = column;
-            double[] values = rows.stream().mapToDouble(r -> r[c]).sorted().toArray();
-            System.out.printf(Locale.ROOT, "%-26s median %.1f  (min %.1f, max %.1f)%n", names[c],
+            double[] values = new double[rows.size()];
+            for (int run = 0; run < values.length; run++) {
+                values[run] = rows.get(run)[column];
+            }
+            Arrays.sort(values);
+            System.out.printf(Locale.ROOT, "%-26s median %.1f  (min %.1f, max %.1f)%n", names[column],
                     values[values.length / 2], values[0], values[values.length - 1]);
         }
     }

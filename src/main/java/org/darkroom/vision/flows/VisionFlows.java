@@ -74,7 +74,8 @@ public final class VisionFlows {
         if (!model.text().templates().hasPoint()) {
             throw new DarkroomException(ErrorCode.UNSUPPORTED, "The installed model bundle (" + model.name()
                     + ") has no point prompt, so it cannot point at objects; the Moondream 0.5B bundle never has one."
-                    + " Use detect, or a bundle whose config.json has a point template.");
+                    + " Use detect, or a bundle whose config.json has a point template: the 2B bundle may"
+                    + " ('./darkroom fetch-model 2b').");
         }
     }
 
