@@ -1,6 +1,14 @@
 package org.darkroom.vision.preprocess;
 
+import java.awt.Transparency;
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBuffer;
+import java.awt.image.DataBufferByte;
+import java.awt.image.PixelInterleavedSampleModel;
+import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
 import java.util.Arrays;
 
@@ -11,6 +19,8 @@ import java.util.Arrays;
  * <p>The array is shared, not copied: images here run to tens of megapixels. Equality compares pixels.
  */
 public record RgbImage(int width, int height, byte[] rgb) {
+    private static final int[] RGB_BANDS = {0, 1, 2};
+
     public RgbImage {
         if (width < 1 || height < 1) {
             throw new IllegalArgumentException("Image size must be positive, got " + width + "x" + height);
@@ -28,6 +38,10 @@ public record RgbImage(int width, int height, byte[] rgb) {
     public static RgbImage fromBufferedImage(BufferedImage image) {
         int width = image.getWidth();
         int height = image.getHeight();
+        byte[] shared = sharedPixels(image);
+        if (shared != null) {
+            return new RgbImage(width, height, shared);
+        }
         byte[] rgb = new byte[Math.multiplyExact(Math.multiplyExact(width, height), 3)];
         WritableRaster raster = image.getRaster();
         switch (image.getType()) {
@@ -71,11 +85,33 @@ public record RgbImage(int width, int height, byte[] rgb) {
         }
     }
 
-    /** A new {@link BufferedImage#TYPE_3BYTE_BGR} image with these pixels; {@link #fromBufferedImage} reverses it. */
+    /**
+     * A {@link BufferedImage} over these very pixels, not a copy (a 50 MP image is 150 MB), in sRGB with the bytes
+     * in R, G, B order; {@link #fromBufferedImage} hands the same array back.
+     */
     public BufferedImage toBufferedImage() {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
-        image.getRaster().setDataElements(0, 0, width, height, rgb);
-        return image;
+        WritableRaster raster = Raster.createInterleavedRaster(new DataBufferByte(rgb, rgb.length), width, height,
+                width * 3, 3, RGB_BANDS, null);
+        ColorModel model = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB), false, false,
+                Transparency.OPAQUE, DataBuffer.TYPE_BYTE);
+        return new BufferedImage(model, raster, false, null);
+    }
+
+    /** The pixel array of an image laid out exactly as this class keeps it (as {@link #toBufferedImage} makes). */
+    private static byte[] sharedPixels(BufferedImage image) {
+        WritableRaster raster = image.getRaster();
+        if (!(raster.getDataBuffer() instanceof DataBufferByte buffer) || buffer.getNumBanks() != 1
+                || buffer.getOffset() != 0 || raster.getParent() != null
+                || raster.getSampleModelTranslateX() != 0 || raster.getSampleModelTranslateY() != 0
+                || !(raster.getSampleModel() instanceof PixelInterleavedSampleModel layout)
+                || !Arrays.equals(layout.getBandOffsets(), RGB_BANDS) || layout.getPixelStride() != 3
+                || layout.getScanlineStride() != image.getWidth() * 3
+                || !(image.getColorModel() instanceof ComponentColorModel color) || color.hasAlpha()
+                || !color.getColorSpace().isCS_sRGB()) {
+            return null;
+        }
+        byte[] data = buffer.getData();
+        return data.length == (long) image.getWidth() * image.getHeight() * 3 ? data : null;
     }
 
     @Override
