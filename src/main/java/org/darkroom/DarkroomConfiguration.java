@@ -78,7 +78,7 @@ public final class DarkroomConfiguration implements CamelConfiguration {
         MagickFlows magickFlows = new MagickFlows();
         VisionService vision = VisionStartup.start(VisionSettings.read(settings, startDir), home);
         context.addService(new VisionLifecycle(vision));
-        VisionFlows visionFlows = new VisionFlows(vision, intake.limits().maxPixels());
+        VisionFlows visionFlows = new VisionFlows(vision, metrics, intake.limits().maxPixels());
         List<FlowSpec> specs = new ArrayList<>(magickFlows.specs());
         specs.addAll(visionFlows.specs());
         FlowCatalog catalog = new FlowCatalog(specs);

@@ -12,7 +12,7 @@ import org.apache.camel.CamelContext;
 
 /**
  * Darkroom's own meters, published with Camel's at {@code /observe/metrics}: jobs per door, flow and outcome
- * code, their latency, work in flight, and time spent inside ImageMagick.
+ * code, their latency, work in flight, time spent inside ImageMagick, and the vision model's work.
  *
  * <p>The meter registry is Camel's (camel-micrometer-prometheus creates it during start-up), so it is looked up
  * on first use rather than when this bean is built.
@@ -59,6 +59,28 @@ public final class DarkroomMetrics {
         if (meters != null) {
             Timer.builder("darkroom.magick.duration").description("Wall time of ImageMagick processes")
                     .publishPercentileHistogram().register(meters).record(nanos, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** Counts one look-up in the encoded-image cache. */
+    public void visionCache(boolean hit) {
+        MeterRegistry meters = registry();
+        if (meters != null) {
+            Counter.builder("darkroom.vision.cache").description("Encoded-image cache look-ups, by result")
+                    .tags("result", hit ? "hit" : "miss").register(meters).increment();
+        }
+    }
+
+    /** Records one answer of the vision model: how long it took and how many decoder steps it ran. */
+    public void visionAnswer(String flow, int steps, long nanos) {
+        MeterRegistry meters = registry();
+        if (meters != null) {
+            Counter.builder("darkroom.vision.decoder.steps").description("Text decoder calls, by flow")
+                    .tags("flow", flow).register(meters).increment(steps);
+            Timer.builder("darkroom.vision.answer.duration")
+                    .description("Time the vision model took to answer, image prefill included, by flow")
+                    .tags("flow", flow).publishPercentileHistogram().register(meters)
+                    .record(nanos, TimeUnit.NANOSECONDS);
         }
     }
 

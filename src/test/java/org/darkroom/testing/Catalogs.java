@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.darkroom.flow.DarkroomMetrics;
 import org.darkroom.flow.FlowCatalog;
 import org.darkroom.flow.FlowSpec;
 import org.darkroom.magick.flows.MagickFlows;
@@ -21,8 +23,9 @@ public final class Catalogs {
         VisionSettings settings = new VisionSettings(Optional.empty(), Optional.empty(), 1, 0, Duration.ofSeconds(1),
                 1, 0, LocalCropIndex.CLIENT, 1);
         List<FlowSpec> specs = new ArrayList<>(new MagickFlows().specs());
+        // Declaring the flows records nothing, so the metrics need no running context.
         try (VisionService vision = new VisionService(settings, null)) {
-            specs.addAll(new VisionFlows(vision, 1).specs());
+            specs.addAll(new VisionFlows(vision, new DarkroomMetrics(new DefaultCamelContext()), 1).specs());
         }
         return new FlowCatalog(specs);
     }

@@ -45,7 +45,7 @@ final class AnnotateFlow implements VisionFlow {
     }
 
     @Override
-    public Map<String, Object> answer(VisionModel model, OnnxTensor image, FlowParameters params, int maxTokens)
+    public Answer answer(VisionModel model, OnnxTensor image, FlowParameters params, int maxTokens)
             throws Exception {
         return detect.answer(model, image, params, maxTokens);
     }

@@ -31,11 +31,10 @@ final class CaptionFlow implements VisionFlow {
     }
 
     @Override
-    public Map<String, Object> answer(VisionModel model, OnnxTensor image, FlowParameters params, int maxTokens)
+    public Answer answer(VisionModel model, OnnxTensor image, FlowParameters params, int maxTokens)
             throws Exception {
         String length = params.text("length").orElseThrow();
         Map<String, Object> record = new LinkedHashMap<>();
-        GenerationRecord.put(record, "caption", model.text().caption(image, length, maxTokens));
-        return record;
+        return GenerationRecord.put(record, "caption", model.text().caption(image, length, maxTokens));
     }
 }

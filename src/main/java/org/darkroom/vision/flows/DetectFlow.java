@@ -7,6 +7,8 @@ import org.darkroom.flow.FlowParameters;
 import org.darkroom.flow.FlowSpec;
 import org.darkroom.flow.OutputKind;
 import org.darkroom.flow.ParamSet;
+import org.darkroom.vision.generate.Box;
+import org.darkroom.vision.generate.Regions;
 import org.darkroom.vision.service.VisionModel;
 
 /** {@code detect}: boxes around every instance of an object. The model gives no confidence, so none is reported. */
@@ -25,13 +27,14 @@ final class DetectFlow implements VisionFlow {
     }
 
     @Override
-    public Map<String, Object> answer(VisionModel model, OnnxTensor image, FlowParameters params, int maxTokens)
+    public Answer answer(VisionModel model, OnnxTensor image, FlowParameters params, int maxTokens)
             throws Exception {
         String object = params.text(RegionParams.OBJECT.name()).orElseThrow();
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("object", object);
-        record.put("boxes", RegionParams.boxes(model.regions().detect(image, object,
-                params.integer(RegionParams.MAX_BOXES.name()).orElseThrow()).regions()));
-        return record;
+        Regions<Box> found = model.regions().detect(image, object,
+                params.integer(RegionParams.MAX_BOXES.name()).orElseThrow());
+        record.put("boxes", RegionParams.boxes(found.regions()));
+        return new Answer(record, found.cacheLengths().size());
     }
 }

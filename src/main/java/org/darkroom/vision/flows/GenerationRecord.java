@@ -9,10 +9,11 @@ final class GenerationRecord {
     private GenerationRecord() {
     }
 
-    static void put(Map<String, Object> record, String field, Generation generation) {
+    static Answer put(Map<String, Object> record, String field, Generation generation) {
         record.put(field, generation.text().strip());
         record.put("tokens", generation.tokens().length);
         // token_limit tells the caller the text was cut short, which the text alone cannot.
         record.put("stopped_by", generation.stopReason().name().toLowerCase(Locale.ROOT));
+        return new Answer(record, generation.cacheLengths().size());
     }
 }

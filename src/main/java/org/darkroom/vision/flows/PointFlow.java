@@ -9,6 +9,8 @@ import org.darkroom.flow.IntRange;
 import org.darkroom.flow.OutputKind;
 import org.darkroom.flow.ParamSet;
 import org.darkroom.flow.ParamSpec;
+import org.darkroom.vision.generate.Point;
+import org.darkroom.vision.generate.Regions;
 import org.darkroom.vision.service.VisionModel;
 
 /**
@@ -32,13 +34,14 @@ final class PointFlow implements VisionFlow {
     }
 
     @Override
-    public Map<String, Object> answer(VisionModel model, OnnxTensor image, FlowParameters params, int maxTokens)
+    public Answer answer(VisionModel model, OnnxTensor image, FlowParameters params, int maxTokens)
             throws Exception {
         String object = params.text(RegionParams.OBJECT.name()).orElseThrow();
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("object", object);
-        record.put("points", RegionParams.points(model.regions().point(image, object,
-                params.integer(MAX_POINTS.name()).orElseThrow()).regions()));
-        return record;
+        Regions<Point> found = model.regions().point(image, object,
+                params.integer(MAX_POINTS.name()).orElseThrow());
+        record.put("points", RegionParams.points(found.regions()));
+        return new Answer(record, found.cacheLengths().size());
     }
 }

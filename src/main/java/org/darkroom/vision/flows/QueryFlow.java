@@ -30,12 +30,11 @@ final class QueryFlow implements VisionFlow {
     }
 
     @Override
-    public Map<String, Object> answer(VisionModel model, OnnxTensor image, FlowParameters params, int maxTokens)
+    public Answer answer(VisionModel model, OnnxTensor image, FlowParameters params, int maxTokens)
             throws Exception {
         String question = params.text("question").orElseThrow();
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("question", question);
-        GenerationRecord.put(record, "answer", model.text().query(image, question, maxTokens));
-        return record;
+        return GenerationRecord.put(record, "answer", model.text().query(image, question, maxTokens));
     }
 }

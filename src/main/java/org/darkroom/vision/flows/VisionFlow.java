@@ -1,7 +1,6 @@
 package org.darkroom.vision.flows;
 
 import ai.onnxruntime.OnnxTensor;
-import java.util.Map;
 import org.darkroom.flow.FlowParameters;
 import org.darkroom.flow.FlowSpec;
 import org.darkroom.vision.service.VisionModel;
@@ -16,8 +15,8 @@ public interface VisionFlow {
      *
      * @param image     the encoded image, {@code [1, 729, D]}
      * @param maxTokens the configured token limit for free text
-     * @return the flow's JSON result
+     * @return the flow's JSON result and what it cost
      */
-    Map<String, Object> answer(VisionModel model, OnnxTensor image, FlowParameters params, int maxTokens)
+    Answer answer(VisionModel model, OnnxTensor image, FlowParameters params, int maxTokens)
             throws Exception;
 }

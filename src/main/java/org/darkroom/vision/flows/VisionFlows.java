@@ -12,6 +12,7 @@ import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.SynchronizationAdapter;
 import org.darkroom.flow.DarkroomException;
+import org.darkroom.flow.DarkroomMetrics;
 import org.darkroom.flow.ErrorCode;
 import org.darkroom.flow.FlowExchange;
 import org.darkroom.flow.FlowParameters;
@@ -45,13 +46,15 @@ public final class VisionFlows {
     private static final String ANSWER = "darkroom.vision.answer";
 
     private final VisionService service;
+    private final DarkroomMetrics metrics;
     private final long maxPixels;
     private final Map<String, VisionFlow> flows = new LinkedHashMap<>();
     private final AnnotateFlow annotate;
 
     /** @param maxPixels intake's pixel limit, which also bounds the decoded pixels read back */
-    public VisionFlows(VisionService service, long maxPixels) {
+    public VisionFlows(VisionService service, DarkroomMetrics metrics, long maxPixels) {
         this.service = service;
+        this.metrics = metrics;
         this.maxPixels = maxPixels;
         FlowSpec.Availability model = service.availability();
         // Without a model the official bundles' caption lengths are listed, so the catalog does not change shape.
@@ -94,7 +97,9 @@ public final class VisionFlows {
 
     /** Route step: the image's encoding from the cache, if it is there; the route encodes it otherwise. */
     public void lookUp(Exchange exchange) {
-        service.cache().get(input(exchange).sha256()).ifPresent(embeddings -> {
+        var cached = service.cache().get(input(exchange).sha256());
+        metrics.visionCache(cached.isPresent());
+        cached.ifPresent(embeddings -> {
             exchange.setProperty(EMBEDDINGS, embeddings);
             exchange.setProperty(FROM_CACHE, true);
         });
@@ -158,7 +163,8 @@ public final class VisionFlows {
         ImageEmbeddings embeddings = exchange.getProperty(EMBEDDINGS, ImageEmbeddings.class);
         VisionModel model = service.model();
         int maxTokens = service.settings().maxTokens();
-        Map<String, Object> answer;
+        Answer answer;
+        long start = System.nanoTime();
         try {
             answer = slot(exchange).run(() -> {
                 try (OnnxTensor image = embeddings.tensor(model.graphs().environment())) {
@@ -172,7 +178,8 @@ public final class VisionFlows {
             throw new DarkroomException(ErrorCode.PROCESSING_FAILED, "The vision model failed on this image."
                     + " The log has the detail; report it if it persists.");
         }
-        Map<String, Object> result = new LinkedHashMap<>(answer);
+        metrics.visionAnswer(flow.spec().name(), answer.decoderSteps(), System.nanoTime() - start);
+        Map<String, Object> result = new LinkedHashMap<>(answer.result());
         result.put("image", describe(embeddings, exchange.getProperty(FROM_CACHE, false, Boolean.class)));
         result.put("model", model.name());
         return result;

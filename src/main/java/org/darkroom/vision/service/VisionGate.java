@@ -54,6 +54,7 @@ public final class VisionGate implements AutoCloseable {
 
         /** Runs {@code work} on a gate thread, stopping it at the deadline with {@code timeout}. */
         public <T> T run(Callable<T> work) throws Exception {
+            checkDeadline();
             Future<T> future = runner.submit(work);
             try {
                 return future.get(remainingNanos(), TimeUnit.NANOSECONDS);

@@ -162,6 +162,19 @@ class VisionHttpTest {
     }
 
     @Test
+    void the_metrics_count_cache_look_ups_and_decoder_steps() throws Exception {
+        result("/v1/flows/caption?length=short", Samples.get("alpha.png"));
+        result("/v1/flows/caption?length=short", Samples.get("alpha.png"));
+        String metrics = new String(http.send(http.request("/observe/metrics").GET().build()).body(),
+                StandardCharsets.UTF_8);
+        assertThat(metrics).containsPattern("darkroom_vision_cache_total\\{[^}]*result=\"hit\"[^}]*} [1-9]")
+                .containsPattern("darkroom_vision_cache_total\\{[^}]*result=\"miss\"[^}]*} [1-9]")
+                // a short caption: image prefill, prompt prefill, then one step per token fed back
+                .containsPattern("darkroom_vision_decoder_steps_total\\{[^}]*flow=\"caption\"[^}]*} [1-9]")
+                .contains("darkroom_vision_answer_duration_seconds_count{");
+    }
+
+    @Test
     void the_flow_list_has_the_vision_flows() throws Exception {
         JsonNode flows = HttpClientSupport.json(http.send(http.request("/v1/flows").GET().build()));
         List<String> names = new ArrayList<>();

@@ -23,8 +23,10 @@ class VisionTimeoutTest {
         int port = HttpClientSupport.freePort();
         Map<String, String> settings = new HashMap<>(TinyModel.settings());
         settings.put("darkroom.http.port", String.valueOf(port));
-        // Shorter than one ImageMagick process takes to start, so the deadline always passes while encoding.
-        settings.put("darkroom.vision.timeout-ms", "5");
+        // Shorter than one ImageMagick process takes to start, and no cache to skip that process: the deadline
+        // always passes while the image is decoded.
+        settings.put("darkroom.vision.timeout-ms", "1");
+        settings.put("darkroom.vision.cached-images", "0");
         settings.put("darkroom.vision.queue", "0");
         try (RunningDarkroom ignored = RunningDarkroom.start(dir.resolve("data"), settings)) {
             HttpClientSupport http = new HttpClientSupport("http://127.0.0.1:" + port);
