@@ -17,11 +17,10 @@ import org.darkroom.vision.flows.VisionFlows;
 import org.darkroom.vision.generate.Generation;
 import org.darkroom.vision.generate.StepTimings;
 import org.darkroom.vision.model.ModelManifest;
-import org.darkroom.vision.model.ModelTrust;
-import org.darkroom.vision.model.VerifiedModel;
 import org.darkroom.vision.preprocess.LocalCropIndex;
 import org.darkroom.vision.preprocess.Ppm;
 import org.darkroom.vision.service.VisionModel;
+import org.darkroom.vision.service.VisionStartup;
 
 /**
  * End-to-end caption latency on a bundle, as a user would meet it (figures to compare with published ones): the
@@ -50,16 +49,14 @@ public final class CaptionBenchmark {
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         Optional<String> sha256 = args.length > 3 ? Optional.of(args[3]) : Optional.empty();
 
-        long start = System.nanoTime();
-        VerifiedModel verified = ModelTrust.verify(bundle, sha256,
-                ModelManifest.ofInstallation(Path.of(System.getProperty("darkroom.home", "."))));
-        long verifiedAt = System.nanoTime();
         Image pixels = ImageFactory.getInstance().fromImage(Ppm.read(decode(image), Long.MAX_VALUE).toBufferedImage());
-        try (VisionModel model = VisionModel.load(bundle, verified.digest().sha256(), LocalCropIndex.CLIENT,
+        long start = System.nanoTime();
+        try (VisionModel model = VisionStartup.load(bundle, sha256,
+                ModelManifest.ofInstallation(Path.of(System.getProperty("darkroom.home", "."))), LocalCropIndex.CLIENT,
                 Runtime.getRuntime().availableProcessors());
              Predictor<Image, ImageEmbeddings> encoder = model.encoder().newPredictor(model.encoderTranslator())) {
-            System.out.printf(Locale.ROOT, "bundle %s: verified in %.1f s, loaded in %.1f s%n", model.name(),
-                    seconds(verifiedAt - start), seconds(System.nanoTime() - verifiedAt));
+            System.out.printf(Locale.ROOT, "bundle %s: read, verified and loaded in %.1f s%n", model.name(),
+                    seconds(System.nanoTime() - start));
             List<double[]> rows = new ArrayList<>();
             for (int run = 0; run <= runs; run++) {                  // run 0 warms up and is not counted
                 long t0 = System.nanoTime();

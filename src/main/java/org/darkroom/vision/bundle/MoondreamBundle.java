@@ -4,6 +4,7 @@ import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -53,6 +54,7 @@ public final class MoondreamBundle {
 
     private final Map<String, byte[]> entries;
     private String sha256;
+    private long bytesRead;
 
     private MoondreamBundle(Map<String, byte[]> entries) {
         this.entries = entries;
@@ -69,13 +71,15 @@ public final class MoondreamBundle {
                     + "): check the path, or " + BundleException.REMEDY, e);
         }
         MessageDigest digest = sha256Digest();
-        try (InputStream raw = new BufferedInputStream(new DigestInputStream(Files.newInputStream(file), digest),
-                1 << 16);
+        long[] counted = new long[1];
+        try (InputStream raw = new BufferedInputStream(new DigestInputStream(counting(Files.newInputStream(file),
+                counted), digest), 1 << 16);
              InputStream in = gzip ? new GZIPInputStream(raw, 1 << 16) : raw) {
             // For a plain file the remaining byte count bounds every length; for gzip it is unknown.
             MoondreamBundle bundle = parse(new DataInputStream(in), gzip ? -1 : fileSize);
             raw.transferTo(OutputStream.nullOutputStream());       // anything after the gzip data, for the digest
             bundle.sha256 = HexFormat.of().formatHex(digest.digest());
+            bundle.bytesRead = counted[0];
             return bundle;
         } catch (ZipException e) {
             throw new BundleException("The model bundle is not a valid gzip file (" + e.getMessage() + "): "
@@ -97,11 +101,39 @@ public final class MoondreamBundle {
     }
 
     /**
-     * The SHA-256 of the file's bytes as they were read here, so a caller that verified the file before can tell
-     * that these very bytes are the ones it verified, not a file swapped in between.
+     * The SHA-256 of the file's bytes as they were read here: a caller deciding whether to trust the bundle judges
+     * the very bytes it will load, with no second read and no chance of a file swapped in between.
      */
     public String sha256() {
         return sha256;
+    }
+
+    /** How many bytes of the file were read (the whole file). */
+    public long bytesRead() {
+        return bytesRead;
+    }
+
+    /** {@code in}, adding every byte read from it to {@code count[0]}. */
+    private static InputStream counting(InputStream in, long[] count) {
+        return new FilterInputStream(in) {
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                if (b >= 0) {
+                    count[0]++;
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                int n = super.read(buffer, offset, length);
+                if (n > 0) {
+                    count[0] += n;
+                }
+                return n;
+            }
+        };
     }
 
     private static MoondreamBundle parse(DataInputStream in, long size) throws IOException {

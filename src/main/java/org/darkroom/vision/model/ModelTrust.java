@@ -48,14 +48,7 @@ public final class ModelTrust {
      * @throws UntrustedModelException with a message naming the fix, when none holds or the file cannot be read
      */
     public static VerifiedModel verify(Path bundle, Optional<String> userSha256, ModelManifest manifest) {
-        Optional<String> expected = userSha256.map(given -> {
-            String normalised = FileDigest.normalise(given);
-            if (normalised == null) {
-                throw new UntrustedModelException("The SHA-256 given for " + bundle + " (\"" + given
-                        + "\") is not 64 hexadecimal digits: correct --model-sha256 or DARKROOM_MODEL_SHA256.");
-            }
-            return normalised;
-        });
+        Optional<String> expected = expected(bundle, userSha256);
         if (!Files.isRegularFile(bundle)) {
             throw new UntrustedModelException("There is no model bundle at " + bundle
                     + ": correct --model or DARKROOM_MODEL, or " + FETCH + ".");
@@ -68,8 +61,33 @@ public final class ModelTrust {
             throw new UntrustedModelException("The model bundle " + bundle + " cannot be read (" + e.getMessage()
                     + "): check its permissions, or " + FETCH + ".", e);
         }
-        Duration hashing = Duration.ofNanos(System.nanoTime() - start);
+        return judge(bundle, actual, Duration.ofNanos(System.nanoTime() - start), expected, manifest);
+    }
 
+    /**
+     * {@link #verify(Path, Optional, ModelManifest)} for a digest the caller already has: the service hashes the
+     * bundle while reading it into memory, so the bytes judged are the bytes loaded and the file is read once.
+     *
+     * @param hashing how long producing {@code actual} took, for the log
+     */
+    public static VerifiedModel verify(Path bundle, FileDigest actual, Duration hashing, Optional<String> userSha256,
+                                       ModelManifest manifest) {
+        return judge(bundle, actual, hashing, expected(bundle, userSha256), manifest);
+    }
+
+    private static Optional<String> expected(Path bundle, Optional<String> userSha256) {
+        return userSha256.map(given -> {
+            String normalised = FileDigest.normalise(given);
+            if (normalised == null) {
+                throw new UntrustedModelException("The SHA-256 given for " + bundle + " (\"" + given
+                        + "\") is not 64 hexadecimal digits: correct --model-sha256 or DARKROOM_MODEL_SHA256.");
+            }
+            return normalised;
+        });
+    }
+
+    private static VerifiedModel judge(Path bundle, FileDigest actual, Duration hashing, Optional<String> expected,
+                                       ModelManifest manifest) {
         if (expected.isPresent() && !expected.get().equals(actual.sha256())) {
             throw new UntrustedModelException("The model bundle " + bundle + " has SHA-256 " + actual.sha256()
                     + ", not " + expected.get() + " as given with --model-sha256 or DARKROOM_MODEL_SHA256: "

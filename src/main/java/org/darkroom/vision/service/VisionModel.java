@@ -2,8 +2,6 @@ package org.darkroom.vision.service;
 
 import ai.djl.Model;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
-import java.nio.file.Path;
-import org.darkroom.vision.bundle.BundleException;
 import org.darkroom.vision.bundle.BundleTokenizer;
 import org.darkroom.vision.bundle.MoondreamBundle;
 import org.darkroom.vision.bundle.OrtGraphs;
@@ -38,18 +36,11 @@ public final class VisionModel implements AutoCloseable {
     }
 
     /**
-     * Reads and checks {@code file} and opens every graph; the bundle's bytes are not kept.
+     * Opens and checks every graph of {@code bundle} (already verified); the bundle's bytes are not kept.
      *
-     * @param verifiedSha256 the digest the file was verified with; the bytes read must have it, so a file replaced
-     *                       after verification is refused rather than loaded
+     * @param name the bundle's file name, for records and messages
      */
-    public static VisionModel load(Path file, String verifiedSha256, LocalCropIndex localCropIndex, int threads) {
-        MoondreamBundle bundle = MoondreamBundle.read(file);
-        if (!bundle.sha256().equals(verifiedSha256)) {
-            throw new BundleException("The model bundle " + file.getFileName() + " changed while it was being loaded"
-                    + " (SHA-256 " + bundle.sha256() + ", verified " + verifiedSha256 + "): start again once nothing"
-                    + " is writing to it.");
-        }
+    public static VisionModel load(MoondreamBundle bundle, String name, LocalCropIndex localCropIndex, int threads) {
         OrtGraphs graphs = OrtGraphs.load(bundle, threads);
         HuggingFaceTokenizer tokenizer = null;
         try {
@@ -60,7 +51,7 @@ public final class VisionModel implements AutoCloseable {
                     graphs.session("vision_encoder.onnx"));
             MoondreamEncoderTranslator translator = new MoondreamEncoderTranslator(graphs.environment(),
                     graphs.session("vision_projection.onnx"), localCropIndex);
-            return new VisionModel(file.getFileName().toString(), graphs, tokenizer, text, regions, encoder,
+            return new VisionModel(name, graphs, tokenizer, text, regions, encoder,
                     translator);
         } catch (RuntimeException e) {
             close(tokenizer, graphs);

@@ -1,10 +1,14 @@
 package org.darkroom.vision.service;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
+import org.darkroom.vision.bundle.MoondreamBundle;
+import org.darkroom.vision.model.FileDigest;
 import org.darkroom.vision.model.ModelManifest;
 import org.darkroom.vision.model.ModelTrust;
 import org.darkroom.vision.model.VerifiedModel;
+import org.darkroom.vision.preprocess.LocalCropIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,12 +32,24 @@ public final class VisionStartup {
                     + " with --model FILE.", settings.model().map(path -> " at " + path).orElse(" in models/"));
             return new VisionService(settings, null);
         }
-        VerifiedModel verified = ModelTrust.verify(found.get(), settings.modelSha256(), manifest);
-        LOG.info("Vision model {}", verified.describe());
+        return new VisionService(settings, load(found.get(), settings.modelSha256(), manifest,
+                settings.localCropIndex(), settings.threads()));
+    }
+
+    /**
+     * Reads {@code file} once, hashing it on the way, judges that digest ({@link ModelTrust}), and only then opens
+     * its graphs: what is verified is exactly what is loaded.
+     */
+    public static VisionModel load(Path file, Optional<String> userSha256, ModelManifest manifest,
+                                   LocalCropIndex localCropIndex, int threads) {
         long start = System.nanoTime();
-        VisionModel model = VisionModel.load(found.get(), verified.digest().sha256(),
-                settings.localCropIndex(), settings.threads());
-        LOG.info("Vision model loaded in {} ms", (System.nanoTime() - start) / 1_000_000);
-        return new VisionService(settings, model);
+        MoondreamBundle bundle = MoondreamBundle.read(file);
+        VerifiedModel verified = ModelTrust.verify(file, new FileDigest(bundle.sha256(), bundle.bytesRead()),
+                Duration.ofNanos(System.nanoTime() - start), userSha256, manifest);
+        LOG.info("Vision model {}", verified.describe());
+        long loading = System.nanoTime();
+        VisionModel model = VisionModel.load(bundle, file.getFileName().toString(), localCropIndex, threads);
+        LOG.info("Vision model loaded in {} ms", (System.nanoTime() - loading) / 1_000_000);
+        return model;
     }
 }
