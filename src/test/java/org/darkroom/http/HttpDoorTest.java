@@ -35,10 +35,8 @@ class HttpDoorTest {
 
     @BeforeAll
     void start() throws Exception {
-        int port = HttpClientSupport.freePort();
-        darkroom = RunningDarkroom.start(dir.resolve("data"), Map.of("darkroom.http.port", String.valueOf(port),
-                "darkroom.limits.max-bytes", "200KiB"));
-        http = new HttpClientSupport("http://127.0.0.1:" + port);
+        darkroom = RunningDarkroom.start(dir.resolve("data"), Map.of("darkroom.limits.max-bytes", "200KiB"));
+        http = darkroom.http();
     }
 
     @AfterAll

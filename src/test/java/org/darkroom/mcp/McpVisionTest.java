@@ -15,7 +15,6 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.darkroom.testing.HttpClientSupport;
 import org.darkroom.testing.McpClients;
 import org.darkroom.testing.RunningDarkroom;
 import org.darkroom.testing.Samples;
@@ -37,11 +36,8 @@ class McpVisionTest {
 
     @BeforeAll
     void start() throws Exception {
-        int port = HttpClientSupport.freePort();
-        Map<String, String> settings = new HashMap<>(TinyModel.settings());
-        settings.put("darkroom.http.port", String.valueOf(port));
-        darkroom = RunningDarkroom.start(dir.resolve("data"), settings);
-        client = McpClients.connect(McpClients.http(port), progress -> { });
+        darkroom = RunningDarkroom.start(dir.resolve("data"), TinyModel.settings());
+        client = McpClients.connect(McpClients.http(darkroom.port()), progress -> { });
         photo = Base64.getEncoder().encodeToString(Files.readAllBytes(Samples.get("plain.jpg")));
     }
 

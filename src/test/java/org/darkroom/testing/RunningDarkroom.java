@@ -10,10 +10,12 @@ import org.darkroom.Darkroom;
 public final class RunningDarkroom implements AutoCloseable {
     private final Main main;
     private final DataDir data;
+    private final int port;
 
-    private RunningDarkroom(Main main, DataDir data) {
+    private RunningDarkroom(Main main, DataDir data, int port) {
         this.main = main;
         this.data = data;
+        this.port = port;
     }
 
     /** Starts Darkroom with test timings plus {@code settings}, which win over everything else. */
@@ -23,7 +25,7 @@ public final class RunningDarkroom implements AutoCloseable {
         System.setProperty("darkroom.home", Samples.projectDir().toString());
         Main main = Darkroom.create(all);
         main.start();
-        return new RunningDarkroom(main, new DataDir(dataDir));
+        return new RunningDarkroom(main, new DataDir(dataDir), Integer.parseInt(all.get("darkroom.http.port")));
     }
 
     /** Settings every test run uses: real ImageMagick at /usr/bin, short settle and poll times. */
@@ -46,6 +48,16 @@ public final class RunningDarkroom implements AutoCloseable {
 
     public DataDir data() {
         return data;
+    }
+
+    /** The HTTP door's port: a free one chosen for this service unless the test set its own. */
+    public int port() {
+        return port;
+    }
+
+    /** A client for this service's HTTP door. */
+    public HttpClientSupport http() {
+        return new HttpClientSupport("http://127.0.0.1:" + port);
     }
 
     public Main main() {

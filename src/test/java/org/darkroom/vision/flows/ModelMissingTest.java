@@ -28,10 +28,8 @@ class ModelMissingTest {
 
     @Test
     void every_door_answers_model_missing_naming_the_fetch_command() throws Exception {
-        int port = HttpClientSupport.freePort();
-        try (RunningDarkroom darkroom = RunningDarkroom.start(dir.resolve("data"),
-                Map.of("darkroom.http.port", String.valueOf(port)))) {
-            HttpClientSupport http = new HttpClientSupport("http://127.0.0.1:" + port);
+        try (RunningDarkroom darkroom = RunningDarkroom.start(dir.resolve("data"), Map.of())) {
+            HttpClientSupport http = darkroom.http();
             HttpResponse<byte[]> caption = http.postRaw("/v1/flows/caption", Samples.get("plain.jpg"), "application/octet-stream");
             assertThat(caption.statusCode()).isEqualTo(503);
             JsonNode problem = HttpClientSupport.json(caption);
@@ -41,7 +39,7 @@ class ModelMissingTest {
             assertThat(http.postRaw("/v1/flows/detect?object=cat", Samples.get("not-an-image.jpg"), "application/octet-stream")
                     .statusCode()).isEqualTo(503);
 
-            McpSyncClient client = McpClients.connect(McpClients.http(port), progress -> { });
+            McpSyncClient client = McpClients.connect(McpClients.http(darkroom.port()), progress -> { });
             try {
                 CallToolResult result = client.callTool(new CallToolRequest("caption_image", Map.of("data",
                         Base64.getEncoder().encodeToString(Files.readAllBytes(Samples.get("plain.jpg"))))));

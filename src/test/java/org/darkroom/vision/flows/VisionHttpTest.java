@@ -9,9 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.darkroom.http.HttpDoor;
 import org.darkroom.testing.HttpClientSupport;
 import org.darkroom.testing.Identify;
@@ -41,11 +39,8 @@ class VisionHttpTest {
 
     @BeforeAll
     void start() throws Exception {
-        int port = HttpClientSupport.freePort();
-        Map<String, String> settings = new HashMap<>(TinyModel.settings());
-        settings.put("darkroom.http.port", String.valueOf(port));
-        darkroom = RunningDarkroom.start(dir.resolve("data"), settings);
-        http = new HttpClientSupport("http://127.0.0.1:" + port);
+        darkroom = RunningDarkroom.start(dir.resolve("data"), TinyModel.settings());
+        http = darkroom.http();
     }
 
     @AfterAll

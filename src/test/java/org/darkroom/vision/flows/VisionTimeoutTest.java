@@ -20,16 +20,14 @@ class VisionTimeoutTest {
 
     @Test
     void a_request_past_its_deadline_is_a_timeout_and_frees_its_place() throws Exception {
-        int port = HttpClientSupport.freePort();
         Map<String, String> settings = new HashMap<>(TinyModel.settings());
-        settings.put("darkroom.http.port", String.valueOf(port));
         // Shorter than one ImageMagick process takes to start, and no cache to skip that process: the deadline
         // always passes while the image is decoded.
         settings.put("darkroom.vision.timeout-ms", "1");
         settings.put("darkroom.vision.cached-images", "0");
         settings.put("darkroom.vision.queue", "0");
-        try (RunningDarkroom ignored = RunningDarkroom.start(dir.resolve("data"), settings)) {
-            HttpClientSupport http = new HttpClientSupport("http://127.0.0.1:" + port);
+        try (RunningDarkroom darkroom = RunningDarkroom.start(dir.resolve("data"), settings)) {
+            HttpClientSupport http = darkroom.http();
             for (int i = 0; i < 3; i++) {
                 // With one place and no queue, a place kept by an earlier request would make these busy (429).
                 HttpResponse<byte[]> response = http.postRaw("/v1/flows/caption", Samples.get("plain.jpg"),
