@@ -25,6 +25,8 @@ public final class ChildDarkroom {
     public static ChildDarkroom start(Path dataDir, Path log, Map<String, String> settings) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                // As the launcher starts it: ONNX Runtime's native code needs more than the default thread stack.
+                "-Xss8m",
                 "-Ddarkroom.home=" + Samples.projectDir(),
                 "-cp", System.getProperty("java.class.path"), Darkroom.class.getName()));
         RunningDarkroom.testSettings(dataDir).forEach((key, value) -> command.addAll(List.of("--set", key + "=" + value)));

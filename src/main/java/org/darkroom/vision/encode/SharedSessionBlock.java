@@ -1,5 +1,6 @@
 package org.darkroom.vision.encode;
 
+import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.onnxruntime.engine.OrtNDManager;
 import ai.djl.onnxruntime.engine.OrtSymbolBlock;
@@ -18,7 +19,9 @@ public final class SharedSessionBlock extends OrtSymbolBlock {
 
     /** A DJL model named {@code name} that runs {@code session}; closing the model leaves the session open. */
     public static Model modelOver(String name, OrtSession session) {
-        Model model = Model.newInstance(name, "OnnxRuntime");
+        // The CPU by name: DJL's default device would first ask ONNX Runtime for CUDA, which Darkroom never uses,
+        // and log a warning on every machine without a GPU.
+        Model model = Model.newInstance(name, Device.cpu(), "OnnxRuntime");
         model.setBlock(new SharedSessionBlock(session, (OrtNDManager) model.getNDManager()));
         return model;
     }
