@@ -46,28 +46,31 @@ final class BundleDownload {
         requireSecure(url);
         HttpRequest request = HttpRequest.newBuilder(url).timeout(RESPONSE_TIMEOUT)
                 .header("User-Agent", "darkroom-fetch-model").GET().build();
+        HttpResponse<InputStream> response;
         try {
-            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = response.body()) {
-                requireSecure(response.uri());
-                if (response.statusCode() != 200) {
-                    throw new FetchFailure("The server answered HTTP " + response.statusCode() + " for " + url
-                            + ": check the URL (--base-url, or the manifest) and try again later.");
-                }
-                OptionalLong announced = response.headers().firstValueAsLong("Content-Length");
-                if (announced.isPresent() && announced.getAsLong() != expectedSize) {
-                    throw new FetchFailure("The server offers " + announced.getAsLong() + " bytes at " + url
-                            + ", but the manifest expects " + expectedSize + ": this is not the published file; "
-                            + "check --base-url, or whether the manifest is out of date.");
-                }
-                return copy(body, expectedSize, target, new DownloadProgress(log, label, expectedSize));
-            }
+            response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
-            throw new FetchFailure("The download of " + url + " failed (" + FetchFiles.describe(e) + "): check the "
-                    + "network connection and run ./darkroom fetch-model again.", e);
+            throw ConnectionFailure.of(url, e, CONNECT_TIMEOUT, RESPONSE_TIMEOUT);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new FetchFailure("The download of " + url + " was interrupted: run ./darkroom fetch-model again.", e);
+        }
+        try (InputStream body = response.body()) {
+            requireSecure(response.uri());
+            if (response.statusCode() != 200) {
+                throw new FetchFailure("The server answered HTTP " + response.statusCode() + " for " + url
+                        + ": check the URL (--base-url, or the manifest) and try again later.");
+            }
+            OptionalLong announced = response.headers().firstValueAsLong("Content-Length");
+            if (announced.isPresent() && announced.getAsLong() != expectedSize) {
+                throw new FetchFailure("The server offers " + announced.getAsLong() + " bytes at " + url
+                        + ", but the manifest expects " + expectedSize + ": this is not the published file; "
+                        + "check --base-url, or whether the manifest is out of date.");
+            }
+            return copy(body, expectedSize, target, new DownloadProgress(log, label, expectedSize));
+        } catch (IOException e) {
+            throw new FetchFailure("The download of " + url + " failed (" + FetchFiles.describe(e) + "): check the "
+                    + "network connection and run ./darkroom fetch-model again.", e);
         }
     }
 

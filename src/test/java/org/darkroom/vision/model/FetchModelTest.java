@@ -155,6 +155,21 @@ class FetchModelTest {
     }
 
     @Test
+    void aHostThatCannotBeReachedIsSaidInWordsWithTheTwoWaysForward() throws IOException {
+        int closed = org.darkroom.testing.HttpClientSupport.freePort();
+        assertThat(run(TinyBundle.NAME, "--dir", dir.toString(), "--manifest", manifest.toString(),
+                "--base-url", "http://127.0.0.1:" + closed + "/mirror")).isEqualTo(FetchModel.FAILED);
+        assertThat(log()).contains("could not connect to 127.0.0.1", "--base-url https://",
+                "--model FILE --model-sha256 HEX").doesNotContain("Exception");
+
+        assertThat(run(TinyBundle.NAME, "--dir", dir.toString(), "--manifest", manifest.toString(),
+                "--base-url", "https://models.example.invalid/mirror")).isEqualTo(FetchModel.FAILED);
+        assertThat(log()).contains("could not find the address of models.example.invalid", "is this machine offline?",
+                "--base-url https://", "--model FILE --model-sha256 HEX").doesNotContain("Exception");
+        assertThat(dirContents()).isEmpty();
+    }
+
+    @Test
     void anUnknownNameIsAUsageErrorListingTheNames() {
         assertThat(run("huge", "--dir", dir.toString(), "--manifest", manifest.toString()))
                 .isEqualTo(FetchModel.USAGE);
