@@ -25,21 +25,31 @@ public final class TinyModel {
 
     /** The SHA-256 of {@code tiny.mf} as the generator recorded it in {@code tiny.mf.sha256}. */
     public static String sha256() {
+        return sha256("tiny.mf");
+    }
+
+    /** The SHA-256 of one of the generator's files ({@code tiny.mf}, {@code tiny-bench.mf.gz}, …). */
+    public static String sha256(String name) {
         try {
             for (String line : Files.readAllLines(bundle("tiny.mf.sha256"))) {
                 String[] fields = line.trim().split("\\s+");
-                if (fields.length == 2 && fields[1].equals("tiny.mf")) {
+                if (fields.length == 2 && fields[1].equals(name)) {
                     return fields[0];
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        throw new IllegalStateException("tiny.mf.sha256 has no line for tiny.mf");
+        throw new IllegalStateException("tiny.mf.sha256 has no line for " + name);
     }
 
     /** Settings loading {@code tiny.mf}. */
     public static Map<String, String> settings() {
-        return Map.of("darkroom.model", bundle("tiny.mf").toString(), "darkroom.model-sha256", sha256());
+        return settings("tiny.mf");
+    }
+
+    /** Settings loading the generator's bundle {@code name}, e.g. {@code tiny-bench.mf.gz}. */
+    public static Map<String, String> settings(String name) {
+        return Map.of("darkroom.model", bundle(name).toString(), "darkroom.model-sha256", sha256(name));
     }
 }
