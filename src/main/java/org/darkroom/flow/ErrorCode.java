@@ -18,6 +18,8 @@ public enum ErrorCode {
     POLICY_DENIED("ImageMagick's security policy refused this input or operation. Send a plain raster image."),
     BAD_PARAMETER("A parameter is missing or out of range. Check the flow's parameters and their bounds."),
     UNKNOWN_FLOW("No flow has that name. List the flows to see what is available."),
+    NOT_FOUND("Nothing is served at this path. GET /openapi.json lists every endpoint."),
+    METHOD_NOT_ALLOWED("This path does not take that method. The Allow header lists the methods it takes."),
     PATH_DENIED("The path is outside the places Darkroom may read or write. Use a path inside a configured root."),
     FETCH_BLOCKED("The URL is not allowed: only public https addresses can be fetched. Send the image itself or a public URL."),
     FETCH_FAILED("The URL could not be fetched. Check that it is reachable and returns an image."),

@@ -73,6 +73,11 @@ public final class HttpDoor {
         return settings.apiKeys().required();
     }
 
+    /** The door's settings, which the server's own handlers (metrics, health, unmatched paths) follow too. */
+    public HttpSettings settings() {
+        return settings;
+    }
+
     /** Route step: refuses a request without a valid API key (when keys are configured). */
     public void authorize(Exchange exchange) {
         exchange.setProperty(STARTED, System.nanoTime());
@@ -130,7 +135,7 @@ public final class HttpDoor {
         clearHeaders(exchange);
         if (result.hasImage() && !wantsJson) {
             exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, result.imageMimeType());
-            exchange.getMessage().setHeader(RESULT_HEADER, json(record));
+            exchange.getMessage().setHeader(RESULT_HEADER, HeaderJson.write(record));
             exchange.getMessage().setBody(Files.readAllBytes(result.image()));
         } else {
             if (result.hasImage()) {

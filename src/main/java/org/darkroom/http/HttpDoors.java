@@ -1,5 +1,7 @@
 package org.darkroom.http;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.darkroom.Settings;
 import org.darkroom.flow.DarkroomMetrics;
@@ -16,8 +18,11 @@ public final class HttpDoors {
     public static HttpDoor create(Settings settings, FlowCatalog catalog, Intake intake, WorkArea workArea,
                                   UrlFetcher fetcher, DarkroomMetrics metrics, int workers, BooleanSupplier ready) {
         int maxInFlight = settings.nonNegativeInt("darkroom.http.max-in-flight");
-        HttpSettings http = new HttpSettings(settings.requiredText("darkroom.http.host"),
-                new ApiKeys(settings.list("darkroom.http.api-keys")),
+        List<String> apiKeys = settings.list("darkroom.http.api-keys");
+        List<String> metricsReaders = new ArrayList<>(apiKeys);
+        metricsReaders.addAll(settings.list("darkroom.http.metrics-keys"));
+        HttpSettings http = new HttpSettings(settings.requiredText("darkroom.http.host"), new ApiKeys(apiKeys),
+                new ApiKeys(metricsReaders),
                 maxInFlight > 0 ? maxInFlight : 4 * workers, settings.positiveInt("darkroom.http.retry-after-s"));
         http.validate();
         long bodyLimit = settings.bytes("camel.server.max-body-size");

@@ -1,5 +1,6 @@
 package org.darkroom.http;
 
+import io.vertx.ext.web.RoutingContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.darkroom.flow.DarkroomException;
@@ -17,7 +18,8 @@ final class Problems {
             case BAD_PARAMETER, EMPTY_INPUT -> 400;
             case UNAUTHORIZED -> 401;
             case FETCH_BLOCKED, PATH_DENIED -> 403;
-            case UNKNOWN_FLOW -> 404;
+            case UNKNOWN_FLOW, NOT_FOUND -> 404;
+            case METHOD_NOT_ALLOWED -> 405;
             case TOO_LARGE -> 413;
             case UNSUPPORTED_TYPE, TYPE_MISMATCH -> 415;
             case UNDECODABLE, POLICY_DENIED, TOO_MANY_PIXELS, TOO_MANY_FRAMES, PROCESSING_FAILED, UNSUPPORTED -> 422;
@@ -38,5 +40,11 @@ final class Problems {
         problem.put("instance", instance);
         problem.put("code", error.code().code());
         return problem;
+    }
+
+    /** Ends a request that no Camel route answers (refused or unmatched by the server itself) with the problem. */
+    static void answer(RoutingContext routing, DarkroomException error) {
+        routing.response().setStatusCode(status(error.code())).putHeader("Content-Type", MEDIA_TYPE)
+                .end(HttpDoor.json(body(error, routing.request().path())));
     }
 }

@@ -93,30 +93,4 @@ class HttpFetchTest {
             origin.close();
         }
     }
-
-    @Test
-    @SuppressWarnings("unchecked")
-    void while_imagemagick_fails_its_check_flows_answer_503_not_ready() throws Exception {
-        Path policy = Files.createDirectories(dir.resolve("policy"));
-        Files.copy(Samples.projectDir().resolve("policy/policy.xml"), policy.resolve("policy.xml"));
-        int port = HttpClientSupport.freePort();
-        try (RunningDarkroom ignored = RunningDarkroom.start(dir.resolve("data"), Map.of(
-                "darkroom.http.port", String.valueOf(port), "darkroom.magick.policy-dir", policy.toString(),
-                "darkroom.magick.recheck-ms", "100"))) {
-            HttpClientSupport http = new HttpClientSupport("http://127.0.0.1:" + port);
-            assertThat(http.postRaw("/v1/flows/info", Samples.get("plain.jpg"), "image/jpeg").statusCode())
-                    .isEqualTo(200);
-
-            Files.delete(policy.resolve("policy.xml"));
-            HttpResponse<byte[]>[] last = new HttpResponse[1];
-            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> {
-                last[0] = http.postRaw("/v1/flows/info", Samples.get("plain.jpg"), "image/jpeg");
-                return last[0].statusCode() != 200;
-            });
-            HttpResponse<byte[]> response = last[0];
-
-            assertThat(response.statusCode()).isEqualTo(503);
-            assertThat(HttpClientSupport.json(response).at("/code").asText()).isEqualTo("not_ready");
-        }
-    }
 }

@@ -57,14 +57,23 @@ public record HttpClientSupport(String base) {
     /** A multipart/form-data request with one file part and text fields given as name, value pairs. */
     public HttpResponse<byte[]> postMultipart(String path, Path image, String fileName, String... fields)
             throws IOException {
+        return postMultipartAs(path, image, "filename=\"" + fileName + "\"", fields);
+    }
+
+    /**
+     * The same, with the file part's name given as written in its {@code Content-Disposition}, e.g. RFC 5987's
+     * {@code filename*=UTF-8''caf%C3%A9.jpg}, which can carry any character, line breaks included.
+     */
+    public HttpResponse<byte[]> postMultipartAs(String path, Path image, String fileNameParameter, String... fields)
+            throws IOException {
         String boundary = "darkroom-" + UUID.randomUUID();
         var body = new java.io.ByteArrayOutputStream();
         for (int i = 0; i + 1 < fields.length; i += 2) {
             body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fields[i] + "\"\r\n\r\n"
                     + fields[i + 1] + "\r\n").getBytes(StandardCharsets.UTF_8));
         }
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; " + fileNameParameter
+                + "\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.write(Files.readAllBytes(image));
         body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)

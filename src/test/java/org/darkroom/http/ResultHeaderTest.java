@@ -1,0 +1,61 @@
+package org.darkroom.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Map;
+import org.darkroom.testing.HttpClientSupport;
+import org.darkroom.testing.RunningDarkroom;
+import org.darkroom.testing.Samples;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The job record in {@code X-Darkroom-Result} survives any file name: plain ASCII that decodes to the original. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ResultHeaderTest {
+    @TempDir
+    static Path dir;
+    private RunningDarkroom darkroom;
+    private HttpClientSupport http;
+
+    @BeforeAll
+    void start() throws Exception {
+        darkroom = RunningDarkroom.start(dir.resolve("data"), Map.of());
+        http = darkroom.http();
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        darkroom.close();
+    }
+
+    @Test
+    void a_name_beyond_ascii_comes_back_exactly() throws Exception {
+        HttpResponse<byte[]> response = http.postMultipart("/v1/flows/thumbnail", Samples.get("plain.jpg"),
+                "caf\u00e9 \u2615.jpg");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(recordedName(response)).isEqualTo("caf\u00e9 \u2615.jpg");
+    }
+
+    @Test
+    void a_name_with_a_line_break_comes_back_exactly_and_breaks_no_header() throws Exception {
+        // RFC 5987's form is how a client can put any character, CR and LF included, into an upload's name.
+        HttpResponse<byte[]> response = http.postMultipartAs("/v1/flows/thumbnail", Samples.get("plain.jpg"),
+                "filename*=UTF-8''caf%C3%A9%20%E2%98%95%0D%0AX-Injected%20yes%0A%7F.jpg");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(recordedName(response)).isEqualTo("caf\u00e9 \u2615\r\nX-Injected yes\n\u007f.jpg");
+    }
+
+    /** The input name from the record header, after checking the header is visible ASCII only. */
+    private static String recordedName(HttpResponse<byte[]> response) {
+        String header = response.headers().firstValue(HttpDoor.RESULT_HEADER).orElseThrow();
+        assertThat(header.chars()).as(header).allMatch(c -> c >= 0x20 && c < 0x7f);
+        return HttpClientSupport.json(header).at("/input/name").asText();
+    }
+}
