@@ -1,32 +1,47 @@
 package org.darkroom;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Turns command-line flags into setting overrides: {@code --data DIR}, {@code --magick PATH}, {@code --set key=value},
  * {@code --mcp}.
  */
 final class CommandLine {
-    static final String USAGE = """
-            usage: darkroom run [--data DIR] [--host ADDRESS] [--port N] [--magick PATH] [--workers N]
-                                [--model FILE [--model-sha256 HEX]] [--set darkroom.KEY=VALUE]...
-                   darkroom mcp [--data DIR] [--magick PATH] [--workers N] [--model FILE [--model-sha256 HEX]]
-                                [--set darkroom.KEY=VALUE]...
-              --mcp           serve MCP over stdin/stdout only (what `darkroom mcp` passes); no HTTP, no folders
-              --data DIR      where inbox/, outbox/, archive/ and failed/ live (default ./data; env DARKROOM_DATA)
-              --host ADDRESS  the HTTP door's address (default 127.0.0.1; others need API keys)
-              --port N        the HTTP door's port (default 8080)
-              --magick PATH   the ImageMagick binary (default: found in /usr/bin or on PATH)
-              --workers N     ImageMagick processes at once (default: one per core)
-              --model FILE    the vision model bundle (default: what ./darkroom fetch-model installed;
-                              env DARKROOM_MODEL)
-              --model-sha256 HEX
-                              its SHA-256, needed for a bundle the manifest does not list (env
-                              DARKROOM_MODEL_SHA256)
-              --set K=V       any setting from the README's configuration table""";
+    /**
+     * What {@code --help} prints. It lives in {@code src/main/resources/usage.txt} so the launcher can print the same
+     * text without building first.
+     */
+    static final String USAGE = usage();
+
+    /** Each flag and the setting it sets; a bad value is reported under both names. */
+    private static final Map<String, String> FLAGS = Map.of(
+            "--data", "darkroom.data",
+            "--magick", "darkroom.magick.binary",
+            "--workers", "darkroom.workers",
+            "--model", "darkroom.model",
+            "--model-sha256", "darkroom.model-sha256",
+            "--host", "darkroom.http.host",
+            "--port", "darkroom.http.port");
 
     private CommandLine() {
+    }
+
+    /** {@code -h} or {@code --help} anywhere: print the usage and start nothing. */
+    static boolean wantsHelp(String[] args) {
+        return Arrays.stream(args).anyMatch(arg -> arg.equals("-h") || arg.equals("--help"));
+    }
+
+    /** The flag that sets {@code key}, for messages about its value. */
+    static Optional<String> flagFor(String key) {
+        return FLAGS.entrySet().stream().filter(entry -> entry.getValue().equals(key)).map(Map.Entry::getKey)
+                .findFirst();
     }
 
     static Map<String, String> parse(String[] args) {
@@ -38,28 +53,31 @@ final class CommandLine {
                 settings.put(Doors.KEY, "mcp");
                 continue;
             }
+            if (!flag.equals("--set") && !FLAGS.containsKey(flag)) {
+                throw new SettingException("Unknown option " + flag + "; ./darkroom run --help lists the options.");
+            }
             if (i + 1 >= args.length) {
-                throw new IllegalArgumentException(flag + " needs a value");
+                throw new SettingException("The option " + flag + " needs a value.");
             }
             String value = args[++i];
-            switch (flag) {
-                case "--data" -> settings.put("darkroom.data", value);
-                case "--magick" -> settings.put("darkroom.magick.binary", value);
-                case "--workers" -> settings.put("darkroom.workers", value);
-                case "--model" -> settings.put("darkroom.model", value);
-                case "--model-sha256" -> settings.put("darkroom.model-sha256", value);
-                case "--host" -> settings.put("darkroom.http.host", value);
-                case "--port" -> settings.put("darkroom.http.port", value);
-                case "--set" -> {
-                    int eq = value.indexOf('=');
-                    if (eq <= 0) {
-                        throw new IllegalArgumentException("--set takes KEY=VALUE, not " + value);
-                    }
-                    settings.put(value.substring(0, eq), value.substring(eq + 1));
+            if (flag.equals("--set")) {
+                int eq = value.indexOf('=');
+                if (eq <= 0) {
+                    throw new SettingException("--set takes KEY=VALUE, not '" + value + "'.");
                 }
-                default -> throw new IllegalArgumentException("unknown option " + flag);
+                settings.put(value.substring(0, eq).trim(), value.substring(eq + 1));
+            } else {
+                settings.put(FLAGS.get(flag), value);
             }
         }
         return settings;
+    }
+
+    private static String usage() {
+        try (InputStream in = CommandLine.class.getResourceAsStream("/usage.txt")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).stripTrailing();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -5,30 +5,45 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.camel.main.Main;
 import org.darkroom.mcp.StandardStreams;
+import org.darkroom.startup.StartupFailure;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Starts Darkroom: camel-main with the routes in {@code routes/} and the beans of {@link DarkroomConfiguration}. */
 public final class Darkroom {
     /** Logged once every door is open; scripts wait for this line. */
     public static final String READY = "Darkroom is ready";
+    private static final Logger LOG = LoggerFactory.getLogger(Darkroom.class);
 
     private Darkroom() {
     }
 
-    public static void main(String[] args) throws Exception {
-        Map<String, String> overrides;
-        try {
-            overrides = CommandLine.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("darkroom: " + e.getMessage());
-            System.err.println(CommandLine.USAGE);
-            System.exit(2);
+    /**
+     * Runs until stopped. A start that fails prints {@code darkroom: <one sentence>} on stderr and exits with
+     * {@link StartupFailure#SETTINGS} or {@link StartupFailure#REFUSED}; the stack trace is logged at DEBUG only.
+     */
+    public static void main(String[] args) {
+        if (CommandLine.wantsHelp(args)) {
+            System.out.println(CommandLine.USAGE);
             return;
         }
-        create(overrides).run();
+        try {
+            create(CommandLine.parse(args)).run();
+        } catch (Exception | LinkageError e) {
+            StartupFailure failure = StartupFailure.of(e);
+            LOG.debug("Darkroom did not start", e);
+            System.err.println("darkroom: " + failure.sentence());
+            System.exit(failure.status());
+        }
     }
 
-    /** A configured, not yet started Darkroom; {@code overrides} win over every other source of settings. */
+    /**
+     * A configured, not yet started Darkroom; {@code overrides} win over every other source of settings.
+     *
+     * @throws SettingException for an unknown {@code darkroom.*} key among the overrides or the environment
+     */
     public static Main create(Map<String, String> overrides) {
+        new KnownSettings().check(overrides, System.getenv());
         Map<String, String> settings = new LinkedHashMap<>();
         String cwd = Path.of("").toAbsolutePath().toString();
         settings.put("darkroom.home", System.getProperty("darkroom.home", cwd));

@@ -7,6 +7,7 @@ import java.util.List;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ExtendedStartupListener;
+import org.apache.camel.Service;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.darkroom.flow.DarkroomMetrics;
 import org.darkroom.flow.FlowCatalog;
@@ -34,6 +35,11 @@ import org.darkroom.magick.MagickHealthCheck;
 import org.darkroom.magick.MagickProbe;
 import org.darkroom.magick.MagickRunner;
 import org.darkroom.magick.flows.MagickFlows;
+import org.darkroom.startup.DataDirLock;
+import org.darkroom.startup.DataDirectory;
+import org.darkroom.startup.HttpAddress;
+import org.darkroom.startup.RouteSettings;
+import org.darkroom.startup.StdioWorkArea;
 import org.darkroom.mcp.McpDoors;
 import org.darkroom.mcp.StandardStreams;
 import org.darkroom.vision.flows.VisionFlows;
@@ -55,17 +61,41 @@ public final class DarkroomConfiguration implements CamelConfiguration {
     @Override
     public void configure(CamelContext context) throws Exception {
         Settings settings = new Settings(context);
+        Doors doors = Doors.parse(settings.requiredText(Doors.KEY));
         Path startDir = Path.of(settings.requiredText("darkroom.start-dir"));
         Path home = Path.of(settings.requiredText("darkroom.home"));
+        // Values no bean reads are checked first, so a wrong one is reported before anything is claimed or loaded.
+        HttpAddress.port(settings);
+        HttpAddress address = doors.http() ? HttpAddress.read(settings) : null;
+        RouteSettings.check(settings);
         // ImageMagick's policy refuses paths through symbolic links, so every path it sees must be a real one.
-        DataLayout layout = new DataLayout(realDirectory(settings.path("darkroom.data", startDir)));
-        WorkArea workArea = new WorkArea(layout.work());
+        DataLayout layout = new DataLayout(DataDirectory.open(settings.path("darkroom.data", startDir)));
+        // A stdio MCP server watches no folder and holds no port, and an assistant may start it beside a running
+        // service on the same data directory: it takes no lock and works in a work area of its own (see README).
+        StdioWorkArea stdioArea = doors.servesDataDir() ? null : StdioWorkArea.create(layout.root());
+        Service claim = stdioArea != null ? stdioArea : DataDirLock.acquire(layout.root());
+        context.addService(claim);
+        try {
+            if (address != null) {
+                address.ensureFree();
+            }
+            configure(context, settings, doors, layout,
+                    stdioArea != null ? stdioArea.area() : new WorkArea(layout.work()), address, startDir, home);
+        } catch (Exception | Error e) {
+            // The context may never be stopped after a failed configuration; a later start must find the lock free.
+            claim.stop();
+            throw e;
+        }
+    }
+
+    private void configure(CamelContext context, Settings settings, Doors doors, DataLayout layout, WorkArea workArea,
+                           HttpAddress address, Path startDir, Path home) throws Exception {
         workArea.reset();
 
         Workers workers = new Workers(Workers.size(settings.nonNegativeInt("darkroom.workers")));
         MagickEnvironment environment = new MagickEnvironment(
                 MagickBinary.find(settings.text("darkroom.magick.binary").orElse(null)),
-                settings.path("darkroom.magick.policy-dir", home), layout.work(),
+                settings.path("darkroom.magick.policy-dir", home), workArea.root(),
                 settings.positiveInt("darkroom.magick.threads"));
         MagickProbe.verify(environment);
         DarkroomMetrics metrics = new DarkroomMetrics(context);
@@ -83,13 +113,10 @@ public final class DarkroomConfiguration implements CamelConfiguration {
         specs.addAll(visionFlows.specs());
         FlowCatalog catalog = new FlowCatalog(specs);
 
-        List<InboxBinding> bindings = InboxBindings.read(
-                InboxBindings.keys(settings.withPrefix(InboxBindings.PREFIX), System.getProperties()),
-                key -> settings.text(key).orElse(""), catalog);
+        List<InboxBinding> bindings = inboxBindings(settings, catalog);
         BatchProgress progress = new BatchProgress(layout, settings.positiveLong("darkroom.drop.progress-interval-ms"));
         context.addService(progress);
 
-        Doors doors = Doors.parse(settings.requiredText(Doors.KEY));
         var registry = context.getRegistry();
         registry.bind("darkroomLayout", layout);
         registry.bind("catalog", catalog);
@@ -136,6 +163,9 @@ public final class DarkroomConfiguration implements CamelConfiguration {
 
             @Override
             public void onCamelContextFullyStarted(CamelContext started, boolean alreadyStarted) throws Exception {
+                if (address != null) {
+                    address.ensureListening(started);
+                }
                 if (doors.inbox()) {
                     InboxRoutes.add(started, inboxDoor, layout, workers.size());
                 }
@@ -156,7 +186,16 @@ public final class DarkroomConfiguration implements CamelConfiguration {
                 .withPrivateHostsAllowed(settings.list("darkroom.fetch.private-hosts"));
     }
 
-    private static Path realDirectory(Path dir) throws java.io.IOException {
-        return java.nio.file.Files.createDirectories(dir).toRealPath();
+    /** A wrong inbox parameter is a wrong setting, whatever the inbox code calls it. */
+    private static List<InboxBinding> inboxBindings(Settings settings, FlowCatalog catalog) {
+        try {
+            return InboxBindings.read(
+                    InboxBindings.keys(settings.withPrefix(InboxBindings.PREFIX), System.getProperties()),
+                    key -> settings.text(key).orElse(""), catalog);
+        } catch (SettingException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new SettingException(e.getMessage(), e);
+        }
     }
 }

@@ -1,8 +1,5 @@
 package org.darkroom;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,7 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 
 /**
@@ -72,6 +68,14 @@ public record Doors(boolean inbox, boolean http, boolean mcpStdio) {
         return http || mcpStdio;
     }
 
+    /**
+     * Whether this process serves the data directory as the one service on it: watches its inboxes or answers on a
+     * port. A stdio MCP server does neither and may run beside such a service (see DarkroomConfiguration).
+     */
+    public boolean servesDataDir() {
+        return inbox || http;
+    }
+
     /** Camel's routes-include-pattern: only the route files the open doors need. */
     String routesIncludePattern(Path routesDir) {
         Set<String> files = new LinkedHashSet<>(List.of("flows.camel.yaml", "vision.camel.yaml"));
@@ -118,14 +122,6 @@ public record Doors(boolean inbox, boolean http, boolean mcpStdio) {
     }
 
     private static String defaultValue() {
-        Properties defaults = new Properties();
-        try (InputStream in = Doors.class.getResourceAsStream("/application.properties")) {
-            if (in != null) {
-                defaults.load(in);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return defaults.getProperty(KEY, "inbox,http");
+        return DefaultSettings.get().getProperty(KEY, "inbox,http");
     }
 }

@@ -59,14 +59,15 @@ public final class Settings {
     public int positiveInt(String key) {
         long value = positiveLong(key);
         if (value > Integer.MAX_VALUE) {
-            throw invalid(key, "is too large");
+            throw invalid(key, "must be at most " + Integer.MAX_VALUE + ", not " + value);
         }
         return (int) value;
     }
 
     /** A byte count written plainly or with a binary suffix: {@code 52428800}, {@code 50MiB}, {@code 512KiB}. */
     public long bytes(String key) {
-        String value = requiredText(key).toUpperCase(Locale.ROOT).replace(" ", "");
+        String given = requiredText(key);
+        String value = given.toUpperCase(Locale.ROOT).replace(" ", "");
         long unit = 1;
         for (String[] suffix : new String[][] {{"KIB", "1024"}, {"MIB", "1048576"}, {"GIB", "1073741824"}}) {
             if (value.endsWith(suffix[0])) {
@@ -82,7 +83,7 @@ public final class Settings {
         } catch (NumberFormatException | ArithmeticException e) {
             // reported below with the key's name
         }
-        throw invalid(key, "must be a positive size such as 50MiB");
+        throw invalid(key, "must be a positive size such as 50MiB, not '" + given + "'");
     }
 
     /** A path; relative paths are taken from the directory Darkroom was started in. */
@@ -110,7 +111,9 @@ public final class Settings {
         return properties.loadProperties(key -> key.startsWith(prefix));
     }
 
-    public static IllegalArgumentException invalid(String key, String problem) {
-        return new IllegalArgumentException("Setting " + key + " " + problem + ".");
+    /** A sentence naming the key (and the flag that sets it, if any): "Setting darkroom.http.port (--port) ...". */
+    public static SettingException invalid(String key, String problem) {
+        String flag = CommandLine.flagFor(key).map(name -> " (" + name + ")").orElse("");
+        return new SettingException("Setting " + key + flag + " " + problem + ".");
     }
 }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.darkroom.Darkroom;
 
@@ -21,16 +22,13 @@ public final class ChildDarkroom {
         this.log = log;
     }
 
+    /** How a child that was expected to refuse its start ended: its exit status and all it wrote. */
+    public record Exit(int status, String output) {
+    }
+
     /** Starts a child on {@code dataDir} and waits for its ready line. */
     public static ChildDarkroom start(Path dataDir, Path log, Map<String, String> settings) {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                // As the launcher starts it: ONNX Runtime's native code needs more than the default thread stack.
-                "-Xss8m",
-                "-Ddarkroom.home=" + Samples.projectDir(),
-                "-cp", System.getProperty("java.class.path"), Darkroom.class.getName()));
-        RunningDarkroom.testSettings(dataDir).forEach((key, value) -> command.addAll(List.of("--set", key + "=" + value)));
-        settings.forEach((key, value) -> command.addAll(List.of("--set", key + "=" + value)));
+        List<String> command = command(dataDir, settings, List.of());
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
@@ -44,6 +42,43 @@ public final class ChildDarkroom {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Starts a child that should refuse to start, with {@code args} after the test settings (so they win) and
+     * {@code environment} added to its environment, and waits for it to exit. A child still running after the
+     * deadline is killed and fails the test.
+     */
+    public static Exit expectExit(Path dataDir, Path log, List<String> args, Map<String, String> environment) {
+        ProcessBuilder builder = new ProcessBuilder(command(dataDir, Map.of(), args)).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(environment);
+        try {
+            Process process = builder.start();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+                throw new AssertionError("Darkroom did not stop within 60 s:\n" + Files.readString(log));
+            }
+            return new Exit(process.exitValue(), Files.readString(log));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private static List<String> command(Path dataDir, Map<String, String> settings, List<String> args) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                // As the launcher starts it: ONNX Runtime's native code needs more than the default thread stack.
+                "-Xss8m",
+                "-Ddarkroom.home=" + Samples.projectDir(),
+                "-cp", System.getProperty("java.class.path"), Darkroom.class.getName()));
+        RunningDarkroom.testSettings(dataDir).forEach((key, value) -> command.addAll(List.of("--set", key + "=" + value)));
+        settings.forEach((key, value) -> command.addAll(List.of("--set", key + "=" + value)));
+        command.addAll(args);
+        return command;
     }
 
     public String logText() {

@@ -38,10 +38,10 @@ public final class McpClients {
      * the server and stops sending.
      */
     public static McpClientTransport stdio(Path dataDir, Map<String, String> settings, Path tap, Path log) {
-        List<String> args = new ArrayList<>(List.of("-c", "exec \"$0\" \"$@\" > >(tee -a \"$DARKROOM_TEST_TAP\")"));
+        List<String> args = new ArrayList<>(List.of("-c", "exec \"$0\" \"$@\" > >(tee -a \"$MCP_TEST_TAP\")"));
         args.addAll(command(dataDir, settings));
         ServerParameters server = ServerParameters.builder("/bin/bash").args(args)
-                .env(Map.of("DARKROOM_TEST_TAP", tap.toString())).build();
+                .env(Map.of("MCP_TEST_TAP", tap.toString())).build();
         StdioClientTransport transport = new StdioClientTransport(server, McpJsonDefaults.getMapper());
         transport.setStdErrorHandler(line -> append(log, line));
         return transport;

@@ -24,7 +24,17 @@ public final class RunningDarkroom implements AutoCloseable {
         all.putAll(settings);
         System.setProperty("darkroom.home", Samples.projectDir().toString());
         Main main = Darkroom.create(all);
-        main.start();
+        try {
+            main.start();
+        } catch (Exception e) {
+            // Whatever did start (the server, the data-directory lock) is released for the next test.
+            try {
+                main.stop();
+            } catch (Exception stopFailure) {
+                e.addSuppressed(stopFailure);
+            }
+            throw e;
+        }
         return new RunningDarkroom(main, new DataDir(dataDir), Integer.parseInt(all.get("darkroom.http.port")));
     }
 
