@@ -2,6 +2,7 @@ package org.darkroom.http;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import org.darkroom.SettingException;
 
 /**
  * The HTTP door's settings, checked at start-up.
@@ -19,7 +20,7 @@ public record HttpSettings(String host, ApiKeys apiKeys, ApiKeys metricsReaders,
     /** Refuses an open door: a non-loopback address without API keys. */
     public void validate() {
         if (!apiKeys.required() && !isLoopback(host)) {
-            throw new IllegalStateException("darkroom.http.host is " + host + ", which other machines can reach,"
+            throw new SettingException("darkroom.http.host is " + host + ", which other machines can reach,"
                     + " but no API keys are set. Set darkroom.http.api-keys (DARKROOM_HTTP_API_KEYS) or bind to"
                     + " 127.0.0.1.");
         }

@@ -39,6 +39,7 @@ class StartupSentencesTest {
         "camel.main.shutdown-timeout | 1m | Setting camel.main.shutdown-timeout must be a positive whole number, not '1m'.",
         "darkroom.fetch.allow-http | yes | Setting darkroom.fetch.allow-http must be true or false, not 'yes'.",
         "darkroom.doors | inbox,ftp | Setting darkroom.doors names an unknown door 'ftp'; doors are inbox, http, mcp.",
+        "darkroom.http.host | 0.0.0.0 | darkroom.http.host is 0.0.0.0, which other machines can reach, but no API keys are set. Set darkroom.http.api-keys (DARKROOM_HTTP_API_KEYS) or bind to 127.0.0.1.",
         "darkroom.inbox.web.width | huge | Inbox 'web': Parameter 'width' must be a whole number in 1..16384 (got 'huge').",
     })
     void a_wrong_setting_is_named_with_its_value_and_status_2(String key, String value, String sentence) {
