@@ -195,8 +195,12 @@ public final class HttpDoor {
         long nanos = System.nanoTime() - exchange.getProperty(STARTED, System.nanoTime(), Long.class);
         metrics.request(DOOR, flow, error == null ? "ok" : error.code().code(), nanos);
         long millis = nanos / 1_000_000;
-        LOG.info("http flow={} status={} ms={} code={}{}", flow, status, millis,
-                error == null ? "ok" : error.code().code(), error == null ? "" : " detail=" + error.detail());
+        if (error == null) {
+            LOG.info("http flow={} status={} ms={} outcome=done", flow, status, millis);
+        } else {
+            LOG.warn("http flow={} status={} ms={} outcome=failed code={} detail={}", flow, status, millis,
+                    error.code().code(), error.detail());
+        }
     }
 
     private static void clearHeaders(Exchange exchange) {

@@ -109,8 +109,12 @@ public final class McpDoor {
         long nanos = System.nanoTime() - exchange.getProperty(STARTED, System.nanoTime(), Long.class);
         String code = error == null ? "ok" : error.code().code();
         metrics.request(DOOR, flow, code, nanos);
-        LOG.info("mcp flow={} ms={} code={}{}", flow, nanos / 1_000_000, code,
-                error == null ? "" : " detail=" + error.detail());
+        if (error == null) {
+            LOG.info("mcp flow={} ms={} outcome=done", flow, nanos / 1_000_000);
+        } else {
+            LOG.warn("mcp flow={} ms={} outcome=failed code={} detail={}", flow, nanos / 1_000_000, code,
+                    error.detail());
+        }
     }
 
     private static byte[] bytes(FlowResult result) {
