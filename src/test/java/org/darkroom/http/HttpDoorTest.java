@@ -15,34 +15,19 @@ import org.darkroom.flow.FlowCatalog;
 import org.darkroom.testing.Catalogs;
 import org.darkroom.testing.HttpClientSupport;
 import org.darkroom.testing.Identify;
-import org.darkroom.testing.RunningDarkroom;
 import org.darkroom.testing.Samples;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.darkroom.testing.SharedDarkroom;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Every flow over real HTTP on a random port: raw, multipart and JSON calls, and every error answer. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HttpDoorTest {
-    @TempDir
-    static Path dir;
-    private RunningDarkroom darkroom;
-    private HttpClientSupport http;
-
-    @BeforeAll
-    void start() throws Exception {
-        darkroom = RunningDarkroom.start(dir.resolve("data"), Map.of("darkroom.limits.max-bytes", "200KiB"));
-        http = darkroom.http();
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        darkroom.close();
-    }
+    @RegisterExtension
+    static final SharedDarkroom SERVICE = new SharedDarkroom(Map.of("darkroom.limits.max-bytes", "200KiB"));
+    private final Path dir = SERVICE.dir();
+    private final HttpClientSupport http = SERVICE.http();
 
     @Test
     void a_raw_body_gets_the_image_back_with_its_record_in_a_header() throws Exception {

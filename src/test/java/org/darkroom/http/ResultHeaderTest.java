@@ -3,35 +3,18 @@ package org.darkroom.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.Map;
 import org.darkroom.testing.HttpClientSupport;
-import org.darkroom.testing.RunningDarkroom;
 import org.darkroom.testing.Samples;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.darkroom.testing.SharedDarkroom;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The job record in {@code X-Darkroom-Result} survives any file name: plain ASCII that decodes to the original. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ResultHeaderTest {
-    @TempDir
-    static Path dir;
-    private RunningDarkroom darkroom;
-    private HttpClientSupport http;
-
-    @BeforeAll
-    void start() throws Exception {
-        darkroom = RunningDarkroom.start(dir.resolve("data"), Map.of());
-        http = darkroom.http();
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        darkroom.close();
-    }
+    @RegisterExtension
+    static final SharedDarkroom SERVICE = new SharedDarkroom(Map.of());
+    private final HttpClientSupport http = SERVICE.http();
 
     @Test
     void a_name_beyond_ascii_comes_back_exactly() throws Exception {

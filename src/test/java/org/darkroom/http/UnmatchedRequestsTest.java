@@ -4,35 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.Map;
 import org.darkroom.testing.HttpClientSupport;
-import org.darkroom.testing.RunningDarkroom;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.darkroom.testing.SharedDarkroom;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** A path nobody serves and a method a path does not take are problems too, and a 405 says what the path takes. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class UnmatchedRequestsTest {
-    @TempDir
-    static Path dir;
-    private RunningDarkroom darkroom;
-    private HttpClientSupport http;
-
-    @BeforeAll
-    void start() throws Exception {
-        darkroom = RunningDarkroom.start(dir.resolve("data"), Map.of());
-        http = darkroom.http();
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        darkroom.close();
-    }
+    @RegisterExtension
+    static final SharedDarkroom SERVICE = new SharedDarkroom(Map.of());
+    private final HttpClientSupport http = SERVICE.http();
 
     @ParameterizedTest
     @CsvSource({

@@ -14,14 +14,11 @@ import org.darkroom.http.HttpDoor;
 import org.darkroom.testing.HttpClientSupport;
 import org.darkroom.testing.Identify;
 import org.darkroom.testing.Magick;
-import org.darkroom.testing.RunningDarkroom;
 import org.darkroom.testing.Samples;
+import org.darkroom.testing.SharedDarkroom;
 import org.darkroom.testing.TinyModel;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -30,23 +27,11 @@ import org.junit.jupiter.params.provider.CsvSource;
  * its SHA-256, graphs checked, encoder behind the djl: endpoint). The tiny bundle's answers are known by design
  * (tools/README.md): they prove the whole path ran, prompt templates included.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class VisionHttpTest {
-    @TempDir
-    static Path dir;
-    private RunningDarkroom darkroom;
-    private HttpClientSupport http;
-
-    @BeforeAll
-    void start() throws Exception {
-        darkroom = RunningDarkroom.start(dir.resolve("data"), TinyModel.settings());
-        http = darkroom.http();
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        darkroom.close();
-    }
+    @RegisterExtension
+    static final SharedDarkroom SERVICE = new SharedDarkroom(TinyModel.settings());
+    private final Path dir = SERVICE.dir();
+    private final HttpClientSupport http = SERVICE.http();
 
     private JsonNode result(String path, Path image) throws Exception {
         HttpResponse<byte[]> response = http.postRaw(path, image, "application/octet-stream");

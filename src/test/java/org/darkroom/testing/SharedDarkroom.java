@@ -1,0 +1,66 @@
+package org.darkroom.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * One Darkroom for all the tests of a class, on a private data directory that is removed afterwards: register it as
+ * a static field with {@code @RegisterExtension} and the settings the class needs.
+ */
+public final class SharedDarkroom implements BeforeAllCallback, AfterAllCallback {
+    private final Map<String, String> settings;
+    private Path dir;
+    private RunningDarkroom darkroom;
+
+    public SharedDarkroom(Map<String, String> settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        dir = Files.createTempDirectory("darkroom-test-");
+        darkroom = RunningDarkroom.start(dir.resolve("data"), settings);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        try {
+            if (darkroom != null) {
+                darkroom.close();
+            }
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    public RunningDarkroom darkroom() {
+        return darkroom;
+    }
+
+    public HttpClientSupport http() {
+        return darkroom.http();
+    }
+
+    /** A folder of this class's own, next to the data directory, for files a test makes. */
+    public Path dir() {
+        return dir;
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (root == null || !Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}
