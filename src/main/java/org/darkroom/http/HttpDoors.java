@@ -25,6 +25,9 @@ public final class HttpDoors {
             throw Settings.invalid("camel.server.max-body-size", "(" + bodyLimit + ") is below"
                     + " darkroom.limits.max-bytes (" + intake.limits().maxBytes() + "); raise it to at least that");
         }
-        return new HttpDoor(catalog, intake, workArea, fetcher, http, metrics, ready);
+        BodyLimits limits = new BodyLimits(intake.limits().maxBytes(), bodyLimit,
+                settings.positiveLong("darkroom.http.body-idle-timeout-ms"));
+        return new HttpDoor(catalog, intake, workArea, fetcher, http, metrics, ready,
+                new BodyGate(http, limits, workArea, metrics));
     }
 }
