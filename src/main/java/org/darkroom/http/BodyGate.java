@@ -30,26 +30,34 @@ import org.slf4j.LoggerFactory;
  * <p>Admission is one in-flight slot ({@code darkroom.http.max-in-flight}), taken when the body starts and given
  * back when the answer is sent or the connection closes: a request is never let in to send its body and then
  * refused as busy, and bodies being received count like work in progress, so many slow or stalled uploads cannot
- * pile up. A refused request is answered at once ({@code 401}, {@code 413} from its Content-Length, {@code 429}),
+ * pile up. A large body (over {@link #SMALL_BODY} bytes, or of unknown length) also takes a place among the large
+ * bodies being received ({@code darkroom.http.max-large-bodies}, fewer than the slots), until it is read: a flood
+ * of large, slow uploads holds at most those places, and small requests still find a slot.
+ *
+ * <p>A refused request is answered at once ({@code 401}, {@code 413} from its Content-Length, {@code 429}),
  * before any of its body is kept. Its job directory is deleted with the request.
  */
 public final class BodyGate implements Handler<RoutingContext> {
     private static final Logger LOG = LoggerFactory.getLogger(BodyGate.class);
     private static final String DOOR = "http";
+    /** A body this small, declared by its Content-Length, is received without a place among the large ones. */
+    static final long SMALL_BODY = 1024 * 1024;
 
     private final HttpSettings settings;
     private final BodyLimits limits;
     private final WorkArea workArea;
     private final DarkroomMetrics metrics;
     private final Semaphore slots;
+    private final Semaphore largeBodies;
     private final Map<HttpServerRequest, ReceivedBody> received = new ConcurrentHashMap<>();
 
-    BodyGate(HttpSettings settings, BodyLimits limits, WorkArea workArea, DarkroomMetrics metrics) {
+    BodyGate(HttpSettings settings, BodyLimits limits, WorkArea workArea, DarkroomMetrics metrics, int maxLargeBodies) {
         this.settings = settings;
         this.limits = limits;
         this.workArea = workArea;
         this.metrics = metrics;
         this.slots = new Semaphore(settings.maxInFlight());
+        this.largeBodies = new Semaphore(maxLargeBodies);
     }
 
     /** Puts the gate in front of the routes that take bodies; call once the server's router exists. */
@@ -87,13 +95,23 @@ public final class BodyGate implements Handler<RoutingContext> {
             refuse(routing, limits.tooLarge(kind), started);
             return;
         }
+        boolean hasBody = declared > 0 || request.headers().contains(HttpHeaders.TRANSFER_ENCODING);
+        boolean large = hasBody && (declared < 0 || declared > SMALL_BODY);
+        if (large && !largeBodies.tryAcquire()) {
+            refuse(routing, busy("large uploads"), started);
+            return;
+        }
         if (!slots.tryAcquire()) {
-            refuse(routing, new DarkroomException(ErrorCode.BUSY, "Darkroom is working on " + settings.maxInFlight()
-                    + " requests already. Retry after " + settings.retryAfterSeconds() + " s."), started);
+            if (large) {
+                largeBodies.release();
+            }
+            refuse(routing, busy("requests"), started);
             return;
         }
         AtomicBoolean held = new AtomicBoolean(true);
-        if (declared <= 0 && !request.headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
+        AtomicBoolean receiving = new AtomicBoolean(large);
+        routing.addEndHandler(done -> endReceiving(receiving));
+        if (!hasBody) {
             routing.addEndHandler(done -> release(routing, held, null));
             handOver(routing, ReceivedBody.none());
             return;
@@ -106,12 +124,24 @@ public final class BodyGate implements Handler<RoutingContext> {
             routing.response().writeContinue();
         }
         new BodyReception(routing.vertx(), request, kind, limits, job.path()).start().onComplete(body -> {
+            endReceiving(receiving);
             if (body.succeeded()) {
                 handOver(routing, body.result());
             } else {
                 refuse(routing, DarkroomException.unwrap(body.cause()), started);
             }
         });
+    }
+
+    private DarkroomException busy(String what) {
+        return new DarkroomException(ErrorCode.BUSY, "Darkroom is receiving or working on as many " + what
+                + " as it takes at once. Retry after " + settings.retryAfterSeconds() + " s.");
+    }
+
+    private void endReceiving(AtomicBoolean receiving) {
+        if (receiving.compareAndSet(true, false)) {
+            largeBodies.release();
+        }
     }
 
     private void handOver(RoutingContext routing, ReceivedBody body) {

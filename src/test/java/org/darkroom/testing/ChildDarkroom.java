@@ -23,9 +23,15 @@ public final class ChildDarkroom {
 
     /** Starts a child on {@code dataDir} and waits for its ready line. */
     public static ChildDarkroom start(Path dataDir, Path log, Map<String, String> settings) {
+        return start(dataDir, log, settings, List.of());
+    }
+
+    /** As {@link #start(Path, Path, Map)}, with options for the child's JVM such as {@code -Xmx96m}. */
+    public static ChildDarkroom start(Path dataDir, Path log, Map<String, String> settings, List<String> jvmOptions) {
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Ddarkroom.home=" + Samples.projectDir(),
+                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-Ddarkroom.home=" + Samples.projectDir(),
                 "-cp", System.getProperty("java.class.path"), Darkroom.class.getName()));
         RunningDarkroom.testSettings(dataDir).forEach((key, value) -> command.addAll(List.of("--set", key + "=" + value)));
         settings.forEach((key, value) -> command.addAll(List.of("--set", key + "=" + value)));
