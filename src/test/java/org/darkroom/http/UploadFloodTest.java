@@ -70,11 +70,12 @@ class UploadFloodTest {
             HttpResponse<byte[]> health = http.send(http.request("/observe/health").GET().build());
             HttpResponse<byte[]> small = http.postRaw("/v1/flows/thumbnail?width=64&height=64",
                     Samples.get("plain.jpg"), "image/jpeg");
-            List<Path> receiving = jobFiles(data);
+            // Every stalled body is on disk in full, as far as it was sent.
+            Awaitility.await().atMost(Duration.ofSeconds(3)).until(() -> receivedBodies(data).stream()
+                    .filter(body -> size(body) == SENT).count() == MAX_LARGE_BODIES);
 
             assertThat(health.statusCode()).isEqualTo(200);
             assertThat(small.statusCode()).isEqualTo(200);
-            assertThat(receiving).hasSize(MAX_LARGE_BODIES);
 
             List<Outcome> outcomes = new ArrayList<>();
             for (Future<Outcome> each : flood) {
@@ -91,7 +92,7 @@ class UploadFloodTest {
             long slowestCut = cut.stream().mapToLong(Outcome::millis).max().orElseThrow();
             assertThat(slowestCut).isBetween(IDLE_MS - 100, IDLE_MS + 3000);
 
-            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jobFiles(data).isEmpty());
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jobDirectories(data).isEmpty());
             assertThat(http.send(http.request("/observe/health").GET().build()).statusCode()).isEqualTo(200);
             assertThat(http.postRaw("/v1/flows/thumbnail?width=64&height=64", Samples.get("plain.jpg"), "image/jpeg")
                     .statusCode()).isEqualTo(200);
@@ -153,11 +154,24 @@ class UploadFloodTest {
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - since);
     }
 
-    /** Files in job directories of the work area. */
-    private static List<Path> jobFiles(Path data) throws IOException {
-        Path work = data.resolve(".work");
-        try (Stream<Path> files = Files.walk(work)) {
-            return files.filter(Files::isRegularFile).filter(f -> !f.getParent().equals(work)).toList();
+    /** Bodies being received: the body files in job directories of the work area. */
+    private static List<Path> receivedBodies(Path data) throws IOException {
+        return jobDirectories(data).stream().map(job -> job.resolve("body")).filter(Files::exists).toList();
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException deletedMeanwhile) {
+            return -1;
+        }
+    }
+
+    /** Job directories of the work area; listing tolerates ones deleted meanwhile. */
+    private static List<Path> jobDirectories(Path data) throws IOException {
+        try (Stream<Path> entries = Files.list(data.resolve(".work"))) {
+            return entries.filter(Files::isDirectory).filter(dir -> !dir.getFileName().toString().equals("uploads"))
+                    .toList();
         }
     }
 
