@@ -11,7 +11,10 @@ import org.apache.camel.Service;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.darkroom.flow.DarkroomMetrics;
 import org.darkroom.flow.FlowCatalog;
+import org.darkroom.http.BodyGate;
+import org.darkroom.http.Http1Vertx;
 import org.darkroom.http.HttpDoor;
+import org.darkroom.http.UploadDirectory;
 import org.darkroom.http.HttpDoors;
 import org.darkroom.http.ServerErrors;
 import org.darkroom.flow.FlowSpec;
@@ -134,10 +137,15 @@ public final class DarkroomConfiguration implements CamelConfiguration {
         UrlFetcher fetcher = new UrlFetcher(context, fetchSettings(settings, intake.limits().maxBytes()),
                 HostResolver.SYSTEM);
         HttpDoor httpDoor = null;
+        BodyGate httpBodies = null;
         if (doors.http()) {
             httpDoor = HttpDoors.create(settings, catalog, intake, workArea, fetcher, metrics, workers.size(),
                     magickHealth::isReady);
             registry.bind("httpDoor", httpDoor);
+            httpBodies = httpDoor.bodyGate();
+            registry.bind("httpBodies", httpBodies);
+            UploadDirectory.place(context, workArea);
+            registry.bind("darkroomVertx", Http1Vertx.create());
         }
         if (doors.mcp()) {
             McpDoors mcp = McpDoors.create(context, settings, startDir, catalog, intake, workArea, fetcher, metrics,
@@ -150,6 +158,7 @@ public final class DarkroomConfiguration implements CamelConfiguration {
                 mcp.serveStdio(context, registry.lookupByNameAndType(StandardStreams.BEAN, StandardStreams.class));
             }
         }
+        BodyGate bodies = httpBodies;
         InboxDoor inboxDoor = new InboxDoor(layout, bindings, intake, workArea, progress, metrics);
         registry.bind("inboxDoor", inboxDoor);
         registry.bind("settledFiles", new SettledFiles(settings.positiveLong("darkroom.drop.settle-ms")));
@@ -170,6 +179,9 @@ public final class DarkroomConfiguration implements CamelConfiguration {
                     InboxRoutes.add(started, inboxDoor, layout, workers.size());
                 }
                 ServerErrors.install(started);
+                if (bodies != null) {
+                    bodies.install(started);
+                }
                 LOG.info("{} (doors: {})", Darkroom.READY, doors);
             }
         });

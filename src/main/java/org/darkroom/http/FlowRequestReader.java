@@ -2,9 +2,8 @@ package org.darkroom.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.MultiMap;
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -16,7 +15,8 @@ import org.darkroom.intake.DeclaredType;
 
 /**
  * Reads a flow request in any of its three shapes: the image as the raw body, a {@code multipart/form-data} upload
- * with parameter fields, or JSON {@code {"url": …, …parameters}}. Query parameters add to any of them.
+ * with parameter fields, or JSON {@code {"url": …, …parameters}}. Query parameters add to any of them. The body
+ * itself was received into a file by {@link BodyGate}.
  *
  * <p>Only names the catalog declares are used by the flow; the rest are refused there as unknown parameters.
  */
@@ -24,14 +24,14 @@ final class FlowRequestReader {
     static final String PATH_PARAMETER = "flow";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One request: exactly one of {@code upload}, {@code body} or {@code url}, plus raw parameters. */
-    record FlowRequest(File upload, InputStream body, String url, DeclaredType declared, Map<String, Object> params) {
+    /** One request: the image in {@code file} or a {@code url} to fetch it from, plus raw parameters. */
+    record FlowRequest(Path file, String url, DeclaredType declared, Map<String, Object> params) {
     }
 
     private FlowRequestReader() {
     }
 
-    static FlowRequest read(Exchange exchange) {
+    static FlowRequest read(Exchange exchange, ReceivedBody body) {
         HttpMessage http = exchange.getMessage() instanceof HttpMessage message ? message : null;
         Map<String, Object> params = new LinkedHashMap<>();
         if (http != null) {
@@ -45,36 +45,33 @@ final class FlowRequestReader {
             if (http != null) {
                 addAll(params, http.getRequest().formAttributes());
             }
-            File upload = exchange.getMessage().getBody(File.class);
-            if (upload == null) {
+            if (body.uploads() != 1) {
                 throw new DarkroomException(ErrorCode.BAD_PARAMETER,
                         "A multipart request needs exactly one file part holding the image.");
             }
-            String name = exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class);
-            return new FlowRequest(upload, null, null, DeclaredType.name(name), params);
+            return new FlowRequest(body.file(), null, DeclaredType.name(body.uploadName()), params);
         }
         if (media.equals("application/json")) {
-            Map<String, Object> json = parseJson(exchange);
+            Map<String, Object> json = parseJson(body);
             Object url = json.remove("url");
             if (!(url instanceof String text) || text.isBlank()) {
                 throw new DarkroomException(ErrorCode.BAD_PARAMETER,
                         "A JSON request needs \"url\": the address of the image to fetch.");
             }
             params.putAll(json);
-            return new FlowRequest(null, null, text, DeclaredType.none(), params);
+            return new FlowRequest(null, text, DeclaredType.none(), params);
         }
-        InputStream body = exchange.getMessage().getBody(InputStream.class);
-        if (body == null) {
+        if (body.file() == null) {
             throw new DarkroomException(ErrorCode.EMPTY_INPUT,
                     "The request has no body. Send the image as the body, as a multipart upload, or as JSON with a url.");
         }
-        return new FlowRequest(null, body, null, new DeclaredType(null, contentType), params);
+        return new FlowRequest(body.file(), null, new DeclaredType(null, contentType), params);
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> parseJson(Exchange exchange) {
-        try (InputStream in = exchange.getMessage().getBody(InputStream.class)) {
-            Object parsed = in == null ? null : JSON.readValue(in, Object.class);
+    private static Map<String, Object> parseJson(ReceivedBody body) {
+        try {
+            Object parsed = body.file() == null ? null : JSON.readValue(body.file().toFile(), Object.class);
             if (parsed instanceof Map<?, ?> map) {
                 return new LinkedHashMap<>((Map<String, Object>) map);
             }

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Semaphore;
 import java.util.function.BooleanSupplier;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.SynchronizationAdapter;
@@ -34,9 +33,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The HTTP door: adapts a request to a flow call and renders its result or error; it holds no image logic.
  *
- * <p>Checks run cheapest first: the API key, the flow's name, readiness (ImageMagick answering under its
- * policy), its parameters, a free in-flight slot (else {@code 429 busy} at once), then intake of the body, upload
- * or fetched URL.
+ * <p>Checks run cheapest first: the API key and a free in-flight slot (both taken by {@link BodyGate} before the
+ * body is read, else {@code 401} or {@code 429 busy} at once), the flow's name, readiness (ImageMagick answering
+ * under its policy), its parameters, then intake of the received body, upload or fetched URL.
  */
 public final class HttpDoor {
     public static final String RESULT_HEADER = "X-Darkroom-Result";
@@ -50,22 +49,27 @@ public final class HttpDoor {
     private final WorkArea workArea;
     private final UrlFetcher fetcher;
     private final HttpSettings settings;
-    private final Semaphore inFlight;
+    private final BodyGate gate;
     private final DarkroomMetrics metrics;
     private final BooleanSupplier ready;
     private final String version = java.util.Optional.ofNullable(HttpDoor.class.getPackage().getImplementationVersion())
             .orElse("development");
 
     public HttpDoor(FlowCatalog catalog, Intake intake, WorkArea workArea, UrlFetcher fetcher, HttpSettings settings,
-                    DarkroomMetrics metrics, BooleanSupplier ready) {
+                    DarkroomMetrics metrics, BooleanSupplier ready, BodyGate gate) {
         this.ready = ready;
         this.catalog = catalog;
         this.intake = intake;
         this.workArea = workArea;
         this.fetcher = fetcher;
         this.settings = settings;
-        this.inFlight = new Semaphore(settings.maxInFlight());
+        this.gate = gate;
         this.metrics = metrics;
+    }
+
+    /** The gate that admits requests and receives their bodies before this door's routes run. */
+    public BodyGate bodyGate() {
+        return gate;
     }
 
     /** Whether callers must present an API key; other endpoints on this server follow the same rule. */
@@ -94,18 +98,15 @@ public final class HttpDoor {
             throw new DarkroomException(ErrorCode.NOT_READY);
         }
         flow.requireAvailable();
-        FlowRequestReader.FlowRequest request = FlowRequestReader.read(exchange);
+        // The gate holds this request's in-flight slot; a request that passed no gate arrived before it was in place.
+        ReceivedBody body = gate.received(exchange).orElseThrow(() -> new DarkroomException(ErrorCode.NOT_READY));
+        FlowRequestReader.FlowRequest request = FlowRequestReader.read(exchange, body);
         FlowParameters params = flow.params().parse(request.params());
-        if (!inFlight.tryAcquire()) {
-            throw new DarkroomException(ErrorCode.BUSY, "Darkroom is working on " + settings.maxInFlight()
-                    + " requests already. Retry after " + settings.retryAfterSeconds() + " s.");
-        }
         metrics.inFlight(DOOR).incrementAndGet();
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onDone(Exchange done) {
                 metrics.inFlight(DOOR).decrementAndGet();
-                inFlight.release();
             }
         });
         JobDir job = JobExchange.open(exchange, workArea);
@@ -113,15 +114,12 @@ public final class HttpDoor {
     }
 
     private AcceptedImage receive(FlowRequestReader.FlowRequest request, JobDir job) {
-        if (request.upload() != null) {
-            return intake.receive(request.upload().toPath(), request.declared(), job);
-        }
         if (request.url() != null) {
             Path download = job.file("download");
             fetcher.fetch(request.url(), download);
             return intake.receive(download, DeclaredType.none(), job);
         }
-        return intake.receive(request.body(), request.declared(), job);
+        return intake.receive(request.file(), request.declared(), job);
     }
 
     /** Route step: the image with its record in a header, or one JSON document when the caller asks for JSON. */

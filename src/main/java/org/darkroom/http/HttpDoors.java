@@ -30,6 +30,19 @@ public final class HttpDoors {
             throw Settings.invalid("camel.server.max-body-size", "(" + bodyLimit + ") is below"
                     + " darkroom.limits.max-bytes (" + intake.limits().maxBytes() + "); raise it to at least that");
         }
-        return new HttpDoor(catalog, intake, workArea, fetcher, http, metrics, ready);
+        BodyLimits limits = new BodyLimits(intake.limits().maxBytes(), bodyLimit,
+                settings.positiveLong("darkroom.http.body-idle-timeout-ms"));
+        return new HttpDoor(catalog, intake, workArea, fetcher, http, metrics, ready,
+                new BodyGate(http, limits, workArea, metrics, maxLargeBodies(settings, http.maxInFlight())));
+    }
+
+    /** Large bodies received at once: by default half the slots, so a flood of them leaves room for other work. */
+    private static int maxLargeBodies(Settings settings, int maxInFlight) {
+        int configured = settings.nonNegativeInt("darkroom.http.max-large-bodies");
+        if (configured > maxInFlight) {
+            throw Settings.invalid("darkroom.http.max-large-bodies", "(" + configured + ") is above"
+                    + " darkroom.http.max-in-flight (" + maxInFlight + "); a body being received holds a slot too");
+        }
+        return configured > 0 ? configured : Math.max(1, maxInFlight / 2);
     }
 }

@@ -32,10 +32,15 @@ final class Problems {
     }
 
     static Map<String, Object> body(DarkroomException error, String instance) {
+        return body(error, instance, status(error.code()));
+    }
+
+    /** The problem with a status other than its code's usual one (a stalled body is 408, not 504). */
+    static Map<String, Object> body(DarkroomException error, String instance, int status) {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "urn:darkroom:error:" + error.code().code());
         problem.put("title", error.code().code().replace('_', ' '));
-        problem.put("status", status(error.code()));
+        problem.put("status", status);
         problem.put("detail", error.publicMessage());
         problem.put("instance", instance);
         problem.put("code", error.code().code());

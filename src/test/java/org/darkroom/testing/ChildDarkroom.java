@@ -28,7 +28,12 @@ public final class ChildDarkroom {
 
     /** Starts a child on {@code dataDir} and waits for its ready line. */
     public static ChildDarkroom start(Path dataDir, Path log, Map<String, String> settings) {
-        List<String> command = command(dataDir, settings, List.of());
+        return start(dataDir, log, settings, List.of());
+    }
+
+    /** As {@link #start(Path, Path, Map)}, with options for the child's JVM such as {@code -Xmx96m}. */
+    public static ChildDarkroom start(Path dataDir, Path log, Map<String, String> settings, List<String> jvmOptions) {
+        List<String> command = command(jvmOptions, dataDir, settings, List.of());
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
@@ -50,7 +55,7 @@ public final class ChildDarkroom {
      * deadline is killed and fails the test.
      */
     public static Exit expectExit(Path dataDir, Path log, List<String> args, Map<String, String> environment) {
-        ProcessBuilder builder = new ProcessBuilder(command(dataDir, Map.of(), args)).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command(List.of(), dataDir, Map.of(), args)).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         try {
@@ -68,12 +73,14 @@ public final class ChildDarkroom {
         }
     }
 
-    private static List<String> command(Path dataDir, Map<String, String> settings, List<String> args) {
+    private static List<String> command(List<String> jvmOptions, Path dataDir, Map<String, String> settings,
+                                        List<String> args) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // As the launcher starts it: ONNX Runtime's native code needs more than the default thread stack.
-                "-Xss8m",
-                "-Ddarkroom.home=" + Samples.projectDir(),
+                "-Xss8m"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-Ddarkroom.home=" + Samples.projectDir(),
                 "-cp", System.getProperty("java.class.path"), Darkroom.class.getName()));
         RunningDarkroom.testSettings(dataDir).forEach((key, value) -> command.addAll(List.of("--set", key + "=" + value)));
         settings.forEach((key, value) -> command.addAll(List.of("--set", key + "=" + value)));

@@ -1,0 +1,185 @@
+package org.darkroom.http;
+
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.impl.RoutingContextInternal;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.component.platform.http.vertx.HttpMessage;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
+import org.darkroom.flow.DarkroomException;
+import org.darkroom.flow.DarkroomMetrics;
+import org.darkroom.flow.ErrorCode;
+import org.darkroom.intake.JobDir;
+import org.darkroom.intake.WorkArea;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Admits a request with a body before reading any of it, then receives the body into a private file; only then
+ * does the route run. Installed ahead of every route on {@code POST /v1/flows/*} and {@code POST /mcp}.
+ *
+ * <p>Admission is one in-flight slot ({@code darkroom.http.max-in-flight}), taken when the body starts and given
+ * back when the answer is sent or the connection closes: a request is never let in to send its body and then
+ * refused as busy, and bodies being received count like work in progress, so many slow or stalled uploads cannot
+ * pile up. A large body (over {@link #SMALL_BODY} bytes, or of unknown length) also takes a place among the large
+ * bodies being received ({@code darkroom.http.max-large-bodies}, fewer than the slots), until it is read: a flood
+ * of large, slow uploads holds at most those places, and small requests still find a slot.
+ *
+ * <p>A refused request is answered at once ({@code 401}, {@code 413} from its Content-Length, {@code 429}),
+ * before any of its body is kept. Its job directory is deleted with the request.
+ */
+public final class BodyGate implements Handler<RoutingContext> {
+    private static final Logger LOG = LoggerFactory.getLogger(BodyGate.class);
+    private static final String DOOR = "http";
+    /** A body this small, declared by its Content-Length, is received without a place among the large ones. */
+    static final long SMALL_BODY = 1024 * 1024;
+
+    private final HttpSettings settings;
+    private final BodyLimits limits;
+    private final WorkArea workArea;
+    private final DarkroomMetrics metrics;
+    private final Semaphore slots;
+    private final Semaphore largeBodies;
+    private final Map<HttpServerRequest, ReceivedBody> received = new ConcurrentHashMap<>();
+
+    BodyGate(HttpSettings settings, BodyLimits limits, WorkArea workArea, DarkroomMetrics metrics, int maxLargeBodies) {
+        this.settings = settings;
+        this.limits = limits;
+        this.workArea = workArea;
+        this.metrics = metrics;
+        this.slots = new Semaphore(settings.maxInFlight());
+        this.largeBodies = new Semaphore(maxLargeBodies);
+    }
+
+    /** Puts the gate in front of the routes that take bodies; call once the server's router exists. */
+    public void install(CamelContext context) {
+        for (VertxPlatformHttpRouter router : context.getRegistry().findByType(VertxPlatformHttpRouter.class)) {
+            // After ServerErrors' own first handler, which relabels form-encoded images as plain bytes.
+            router.post("/v1/flows/*").order(Integer.MIN_VALUE + 1).handler(this);
+            router.post("/mcp").order(Integer.MIN_VALUE + 1).handler(this);
+        }
+    }
+
+    /** The body the gate received for this exchange's request; empty when the request did not pass the gate. */
+    Optional<ReceivedBody> received(Exchange exchange) {
+        return exchange.getMessage() instanceof HttpMessage http
+                ? Optional.ofNullable(received.get(http.getRequest())) : Optional.empty();
+    }
+
+    /** Route step for {@code /mcp}: the received JSON-RPC message becomes the body, as a file. */
+    public void toBody(Exchange exchange) {
+        exchange.getMessage().setBody(received(exchange).map(ReceivedBody::file).map(java.nio.file.Path::toFile)
+                .orElse(null));
+    }
+
+    @Override
+    public void handle(RoutingContext routing) {
+        HttpServerRequest request = routing.request();
+        long started = System.nanoTime();
+        if (!settings.apiKeys().admits(request.getHeader(HttpHeaders.AUTHORIZATION))) {
+            refuse(routing, new DarkroomException(ErrorCode.UNAUTHORIZED), started);
+            return;
+        }
+        BodyKind kind = BodyKind.of(request.path(), request.getHeader(HttpHeaders.CONTENT_TYPE));
+        long declared = contentLength(request);
+        if (declared > limits.cap(kind)) {
+            refuse(routing, limits.tooLarge(kind), started);
+            return;
+        }
+        boolean hasBody = declared > 0 || request.headers().contains(HttpHeaders.TRANSFER_ENCODING);
+        boolean large = hasBody && (declared < 0 || declared > SMALL_BODY);
+        if (large && !largeBodies.tryAcquire()) {
+            refuse(routing, busy("large uploads"), started);
+            return;
+        }
+        if (!slots.tryAcquire()) {
+            if (large) {
+                largeBodies.release();
+            }
+            refuse(routing, busy("requests"), started);
+            return;
+        }
+        AtomicBoolean held = new AtomicBoolean(true);
+        AtomicBoolean receiving = new AtomicBoolean(large);
+        routing.addEndHandler(done -> endReceiving(receiving));
+        if (!hasBody) {
+            routing.addEndHandler(done -> release(routing, held, null));
+            handOver(routing, ReceivedBody.none());
+            return;
+        }
+        request.pause();
+        JobDir job = workArea.newJob();
+        routing.addEndHandler(done -> release(routing, held, job));
+        if (request.version() != HttpVersion.HTTP_1_0 && "100-continue".equalsIgnoreCase(
+                request.getHeader(HttpHeaders.EXPECT))) {
+            routing.response().writeContinue();
+        }
+        new BodyReception(routing.vertx(), request, kind, limits, job.path()).start().onComplete(body -> {
+            endReceiving(receiving);
+            if (body.succeeded()) {
+                handOver(routing, body.result());
+            } else {
+                refuse(routing, DarkroomException.unwrap(body.cause()), started);
+            }
+        });
+    }
+
+    private DarkroomException busy(String what) {
+        return new DarkroomException(ErrorCode.BUSY, "Darkroom is receiving or working on as many " + what
+                + " as it takes at once. Retry after " + settings.retryAfterSeconds() + " s.");
+    }
+
+    private void endReceiving(AtomicBoolean receiving) {
+        if (receiving.compareAndSet(true, false)) {
+            largeBodies.release();
+        }
+    }
+
+    private void handOver(RoutingContext routing, ReceivedBody body) {
+        received.put(routing.request(), body);
+        // The body is read: the route's own body handler must not wait for one.
+        ((RoutingContextInternal) routing).visitHandler(RoutingContextInternal.BODY_HANDLER);
+        routing.next();
+    }
+
+    private void release(RoutingContext routing, AtomicBoolean held, JobDir job) {
+        received.remove(routing.request());
+        if (held.compareAndSet(true, false)) {
+            slots.release();
+        }
+        if (job != null) {
+            // Deleting up to a whole upload is file-system work: off the event loop.
+            routing.vertx().executeBlocking(() -> {
+                job.close();
+                return null;
+            }, false);
+        }
+    }
+
+    private void refuse(RoutingContext routing, DarkroomException error, long started) {
+        int status = ProblemResponses.status(error);
+        long nanos = System.nanoTime() - started;
+        metrics.request(DOOR, "-", error.code().code(), nanos);
+        LOG.info("http flow=- status={} ms={} code={} detail={}", status, nanos / 1_000_000, error.code().code(),
+                error.detail());
+        ProblemResponses.sendAndClose(routing, error, settings.retryAfterSeconds());
+    }
+
+    private static long contentLength(HttpServerRequest request) {
+        String value = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        try {
+            return value == null ? -1 : Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}
