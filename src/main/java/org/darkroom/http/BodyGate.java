@@ -63,8 +63,9 @@ public final class BodyGate implements Handler<RoutingContext> {
     /** Puts the gate in front of the routes that take bodies; call once the server's router exists. */
     public void install(CamelContext context) {
         for (VertxPlatformHttpRouter router : context.getRegistry().findByType(VertxPlatformHttpRouter.class)) {
-            // After ServerErrors' own first handler, which relabels form-encoded images as plain bytes.
-            router.post("/v1/flows/*").order(Integer.MIN_VALUE + 1).handler(this);
+            // After ServerErrors' own first handler, which relabels form-encoded images as plain bytes. A pattern, not
+            // "/v1/flows/*": that would also match the catalog listing, whose 405 must then not list POST.
+            router.postWithRegex("/v1/flows/[^/]+/?").order(Integer.MIN_VALUE + 1).handler(this);
             router.post("/mcp").order(Integer.MIN_VALUE + 1).handler(this);
         }
     }
