@@ -59,14 +59,15 @@ public final class DarkroomConfiguration implements CamelConfiguration {
         Path home = Path.of(settings.requiredText("darkroom.home"));
         // ImageMagick's policy refuses paths through symbolic links, so every path it sees must be a real one.
         DataLayout layout = new DataLayout(realDirectory(settings.path("darkroom.data", startDir)));
-        WorkArea workArea = new WorkArea(layout.work());
-        workArea.reset();
+        WorkArea workArea = WorkArea.claim(layout.work());
+        context.addService(workArea);
 
         Workers workers = new Workers(Workers.size(settings.nonNegativeInt("darkroom.workers")));
         MagickEnvironment environment = new MagickEnvironment(
                 MagickBinary.find(settings.text("darkroom.magick.binary").orElse(null)),
-                settings.path("darkroom.magick.policy-dir", home), layout.work(),
-                settings.positiveInt("darkroom.magick.threads"));
+                settings.path("darkroom.magick.policy-dir", home), workArea.root(),
+                settings.positiveInt("darkroom.magick.threads"),
+                MagickEnvironment.timeLimitAbove(settings.positiveLong("darkroom.magick.timeout-ms")));
         MagickProbe.verify(environment);
         DarkroomMetrics metrics = new DarkroomMetrics(context);
         MagickHealthCheck magickHealth = new MagickHealthCheck(environment,
