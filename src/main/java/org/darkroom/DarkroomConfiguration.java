@@ -7,7 +7,6 @@ import java.util.List;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ExtendedStartupListener;
-import org.apache.camel.Service;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.darkroom.flow.DarkroomMetrics;
 import org.darkroom.flow.FlowCatalog;
@@ -42,7 +41,6 @@ import org.darkroom.startup.DataDirLock;
 import org.darkroom.startup.DataDirectory;
 import org.darkroom.startup.HttpAddress;
 import org.darkroom.startup.RouteSettings;
-import org.darkroom.startup.StdioWorkArea;
 import org.darkroom.mcp.McpDoors;
 import org.darkroom.mcp.StandardStreams;
 import org.darkroom.vision.flows.VisionFlows;
@@ -74,32 +72,41 @@ public final class DarkroomConfiguration implements CamelConfiguration {
         // ImageMagick's policy refuses paths through symbolic links, so every path it sees must be a real one.
         DataLayout layout = new DataLayout(DataDirectory.open(settings.path("darkroom.data", startDir)));
         // A stdio MCP server watches no folder and holds no port, and an assistant may start it beside a running
-        // service on the same data directory: it takes no lock and works in a work area of its own (see README).
-        StdioWorkArea stdioArea = doors.servesDataDir() ? null : StdioWorkArea.create(layout.root());
-        Service claim = stdioArea != null ? stdioArea : DataDirLock.acquire(layout.root());
-        context.addService(claim);
+        // service on the same data directory: it takes no lock (see README). Every process, it too, works in a
+        // directory of its own in the work area, which no other process's start removes while it lives.
+        DataDirLock lock = doors.servesDataDir() ? DataDirLock.acquire(layout.root()) : null;
+        WorkArea workArea = null;
         try {
             if (address != null) {
                 address.ensureFree();
             }
-            configure(context, settings, doors, layout,
-                    stdioArea != null ? stdioArea.area() : new WorkArea(layout.work()), address, startDir, home);
+            workArea = WorkArea.claim(layout.work());
+            configure(context, settings, doors, layout, workArea, address, startDir, home);
         } catch (Exception | Error e) {
-            // The context may never be stopped after a failed configuration; a later start must find the lock free.
-            claim.stop();
+            // The context may never be stopped after a failed configuration; a later start must find both free.
+            if (workArea != null) {
+                workArea.release();
+            }
+            if (lock != null) {
+                lock.stop();
+            }
             throw e;
         }
+        if (lock != null) {
+            context.addService(lock);
+        }
+        context.addService(workArea);
     }
 
     private void configure(CamelContext context, Settings settings, Doors doors, DataLayout layout, WorkArea workArea,
                            HttpAddress address, Path startDir, Path home) throws Exception {
-        workArea.reset();
 
         Workers workers = new Workers(Workers.size(settings.nonNegativeInt("darkroom.workers")));
         MagickEnvironment environment = new MagickEnvironment(
                 MagickBinary.find(settings.text("darkroom.magick.binary").orElse(null)),
                 settings.path("darkroom.magick.policy-dir", home), workArea.root(),
-                settings.positiveInt("darkroom.magick.threads"));
+                settings.positiveInt("darkroom.magick.threads"),
+                MagickEnvironment.timeLimitAbove(settings.positiveLong("darkroom.magick.timeout-ms")));
         MagickProbe.verify(environment);
         DarkroomMetrics metrics = new DarkroomMetrics(context);
         MagickHealthCheck magickHealth = new MagickHealthCheck(environment,

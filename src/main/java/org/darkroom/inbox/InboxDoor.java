@@ -32,6 +32,7 @@ import org.slf4j.LoggerFactory;
  * <p>Success writes {@code outbox/<inbox>/<name>.<ext>} (when the flow makes an image) and then
  * {@code <name>.json}; failure writes {@code failed/<inbox>/<name>.error.json}. Output names keep the whole input
  * name, so {@code photo.jpg} and {@code photo.png} never share one, and a restarted job rewrites the same names.
+ * A success also clears an earlier failure of the same name from {@code failed/}.
  * camel-file then moves the input to {@code archive/} or {@code failed/}, after these files are committed.
  */
 public final class InboxDoor {
@@ -64,8 +65,9 @@ public final class InboxDoor {
 
     /** Route step: intake of the picked-up file, then the properties the flow route reads. */
     public void accept(Exchange exchange) {
-        JobDir job = JobExchange.open(exchange, workArea);
         InboxBinding binding = binding(exchange);
+        progress.track(exchange, binding.name(), exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class));
+        JobDir job = JobExchange.open(exchange, workArea);
         binding.flow().requireAvailable();
         Path file = Path.of(exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class)).toAbsolutePath();
         if (Files.isSymbolicLink(file) && !SafePaths.isInside(file, layout.inbox(binding.name()))) {
@@ -92,7 +94,7 @@ public final class InboxDoor {
         record.put("inbox", binding.name());
         record.putAll(JobRecord.of(binding.flow().name(), binding.params(), input, result, elapsed));
         AtomicFiles.write(json(record), job.path(), outbox.resolve(name + ".json"));
-        progress.done(binding.name());
+        StaleFailures.clear(layout.failed(binding.name()), name);
         metrics.request(DOOR, binding.flow().name(), "ok", elapsed * 1_000_000);
         LOG.info("inbox={} file={} flow={} bytes={} ms={} outcome=done", binding.name(), name,
                 binding.flow().name(), input.bytes(), elapsed);
@@ -110,11 +112,9 @@ public final class InboxDoor {
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("code", error.code().code());
         record.put("message", error.publicMessage());
-        Path staging = layout.work();
-        AtomicFiles.write(json(record), staging, layout.failed(binding.name()).resolve(name + ".error.json"));
-        progress.failed(binding.name());
+        AtomicFiles.write(json(record), workArea.root(), layout.failed(binding.name()).resolve(name + ".error.json"));
         metrics.request(DOOR, binding.flow().name(), error.code().code(), JobExchange.elapsedMillis(exchange) * 1_000_000);
-        LOG.info("inbox={} file={} flow={} ms={} outcome=failed code={} detail={}", binding.name(), name,
+        LOG.warn("inbox={} file={} flow={} ms={} outcome=failed code={} detail={}", binding.name(), name,
                 binding.flow().name(), JobExchange.elapsedMillis(exchange), error.code().code(), error.detail());
     }
 

@@ -8,18 +8,36 @@ import java.util.List;
  * The clean environment every ImageMagick process starts in, expressed as an argv prefix for {@code /usr/bin/env}.
  *
  * <p>camel-exec has no option for a child's environment, and the JVM's own environment may hold secrets, so each
- * command runs as {@code env -i NAME=value … binary args}: no shell, nothing inherited, our policy directory
- * first on ImageMagick's configuration path, temporary files kept in our private work area.
+ * command runs as {@code env -i NAME=value … setpriv --pdeathsig KILL -- binary args}: no shell, nothing inherited,
+ * our policy directory first on ImageMagick's configuration path, temporary files kept in our private work area.
+ *
+ * <p>{@code setpriv} (util-linux) asks the kernel to kill ImageMagick when its parent dies, so no process outlives
+ * the service, not even after a {@code kill -9} of the JVM. Each program in the chain replaces itself with the
+ * next ({@code exec}), so ImageMagick keeps the pid the JVM started and the JVM stays its parent. The kernel's
+ * "parent" is the JVM <em>thread</em> that started the process: camel-exec waits for the process on that same
+ * thread (commons-exec runs it synchronously), so the thread cannot end while the job is still running.
+ *
+ * @param timeLimitSeconds ImageMagick's own time limit ({@code -limit time}), the backstop of the Java timeout
  */
-public record MagickEnvironment(Path binary, Path policyDir, Path temporaryDir, int threads) {
+public record MagickEnvironment(Path binary, Path policyDir, Path temporaryDir, int threads, int timeLimitSeconds) {
     public static final String ENV = "/usr/bin/env";
+    public static final String SETPRIV = "/usr/bin/setpriv";
+
+    /**
+     * ImageMagick's time limit for a Java timeout of {@code timeoutMillis}: two seconds more, so the Java timeout
+     * normally fires first (ImageMagick counts whole seconds from its own start and may stop up to a second early).
+     */
+    public static int timeLimitAbove(long timeoutMillis) {
+        return (int) Math.min(Integer.MAX_VALUE, (timeoutMillis + 999) / 1000 + 2);
+    }
 
     /** The arguments for {@code /usr/bin/env} that run an image job: {@code args} plus the settings every job gets. */
     public List<String> jobCommandLine(List<String> args) {
         List<String> withSettings = new ArrayList<>();
         // -regard-warnings turns "corrupt data" warnings into a failure: a truncated JPEG must not pass as a
         // half-grey success. -limit thread keeps each process to its share of the cores we run in parallel.
-        withSettings.addAll(List.of("-regard-warnings", "-limit", "thread", Integer.toString(threads)));
+        withSettings.addAll(List.of("-regard-warnings", "-limit", "thread", Integer.toString(threads),
+                "-limit", "time", Integer.toString(timeLimitSeconds)));
         withSettings.addAll(args);
         return commandLine(withSettings);
     }
@@ -31,6 +49,7 @@ public record MagickEnvironment(Path binary, Path policyDir, Path temporaryDir, 
         line.add("PATH=/usr/bin:/bin");
         line.add("MAGICK_CONFIGURE_PATH=" + policyDir);
         line.add("MAGICK_TEMPORARY_PATH=" + temporaryDir);
+        line.addAll(List.of(SETPRIV, "--pdeathsig", "KILL", "--"));
         line.add(binary.toString());
         line.addAll(args);
         return line;

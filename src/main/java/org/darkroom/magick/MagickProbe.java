@@ -27,8 +27,20 @@ public final class MagickProbe {
     private MagickProbe() {
     }
 
-    /** Returns ImageMagick's version line; throws {@link IllegalStateException} with what to fix otherwise. */
+    /**
+     * Returns ImageMagick's version line and logs it with the policy in force; throws
+     * {@link IllegalStateException} with what to fix otherwise.
+     */
     public static String verify(MagickEnvironment environment) {
+        String version = check(environment);
+        LOG.info("{} ({}), policy {} in force", version, environment.binary(),
+                environment.policyDir().resolve("policy.xml"));
+        return version;
+    }
+
+    /** {@link #verify} without the log line, for the repeated readiness checks. */
+    public static String check(MagickEnvironment environment) {
+        requireSetpriv();
         String version = firstLine(run(environment, List.of("-version")));
         if (!version.contains("ImageMagick")) {
             throw new IllegalStateException(environment.binary() + " did not identify itself as ImageMagick ("
@@ -44,8 +56,33 @@ public final class MagickProbe {
                     + " Darkroom will not start without its policy in force.");
         }
         requireMvgRefused(environment, policyFile);
-        LOG.info("{} ({}), policy {} in force", version, environment.binary(), policyFile);
+        requireTimeLimit(environment, policyFile);
         return version;
+    }
+
+    /** Without setpriv no ImageMagick process could be tied to the service's life; see {@link MagickEnvironment}. */
+    private static void requireSetpriv() {
+        if (!Files.isExecutable(Path.of(MagickEnvironment.SETPRIV))) {
+            throw new IllegalStateException(MagickEnvironment.SETPRIV + " (util-linux) was not found; Darkroom starts"
+                    + " every ImageMagick process through it so that none outlives the service. Install util-linux"
+                    + " (sudo apt-get install util-linux).");
+        }
+    }
+
+    /**
+     * A policy's resource limits cap what {@code -limit} may set, so ask ImageMagick which time limit it would
+     * really apply: a lower one would stop jobs before {@code darkroom.magick.timeout-ms} and mislead the user.
+     */
+    private static void requireTimeLimit(MagickEnvironment environment, Path policyFile) {
+        String wanted = Integer.toString(environment.timeLimitSeconds());
+        String resources = run(environment, List.of("-limit", "time", wanted, "-list", "resource"));
+        String applied = resources.lines().map(String::strip).filter(line -> line.startsWith("Time:"))
+                .map(line -> line.substring("Time:".length()).strip()).findFirst().orElse("");
+        if (applied.matches("\\d+") && Long.parseLong(applied) < environment.timeLimitSeconds()) {
+            throw new IllegalStateException("darkroom.magick.timeout-ms needs ImageMagick's time limit at " + wanted
+                    + " s, but " + policyFile + " caps it at " + applied + " s. Lower darkroom.magick.timeout-ms or"
+                    + " raise the time resource in the policy.");
+        }
     }
 
     /**

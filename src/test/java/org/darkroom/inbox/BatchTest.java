@@ -42,7 +42,7 @@ class BatchTest {
             assertThat(DataDir.inputs(data.failed("thumbnail"))).containsExactlyElementsOf(bad);
             assertThat(DataDir.names(data.outbox("thumbnail"))).hasSize(2 * good.size());
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
-                    .until(() -> DataDir.names(dataDir.resolve(".work")).isEmpty());
+                    .until(() -> data.workLeftovers().isEmpty());
             for (String name : bad) {
                 assertThat(data.error("thumbnail", name).at("/code").asText()).isEqualTo("unsupported_type");
             }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import org.darkroom.flow.DarkroomException;
 import org.darkroom.flow.ErrorCode;
 import org.darkroom.testing.Samples;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,8 +22,12 @@ class IntakeTest {
 
     @BeforeEach
     void setUp() {
-        area = new WorkArea(work.resolve(".work"));
-        area.reset();
+        area = WorkArea.claim(work.resolve(".work"));
+    }
+
+    @AfterEach
+    void tearDown() {
+        area.release();
     }
 
     private ErrorCode refusal(Intake intake, String sample, String name) {

@@ -63,7 +63,7 @@ class MagickSafetyTest {
         Files.writeString(weak.resolve("policy.xml"), "<policymap>\n"
                 + "  <policy domain=\"coder\" rights=\"read|write\" pattern=\"*\"/>\n</policymap>\n");
         MagickEnvironment environment = new MagickEnvironment(Path.of("/usr/bin/convert"), weak,
-                dataDir, 1);
+                dataDir, 1, 60);
         assertThatThrownBy(() -> MagickProbe.verify(environment))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("does not enforce");
 
@@ -75,7 +75,7 @@ class MagickSafetyTest {
     @Test
     void the_project_policy_passes_the_probe() {
         MagickEnvironment environment = new MagickEnvironment(Path.of("/usr/bin/convert"),
-                Samples.projectDir().resolve("policy"), dataDir, 1);
+                Samples.projectDir().resolve("policy"), dataDir, 1, 60);
         assertThat(MagickProbe.verify(environment)).contains("ImageMagick");
     }
 }

@@ -60,7 +60,7 @@ class DataDirLockTest {
     }
 
     @Test
-    void a_stdio_mcp_server_runs_beside_the_service_and_leaves_its_work_area_behind_it_clean() throws Exception {
+    void a_stdio_mcp_server_runs_beside_the_service_and_leaves_the_work_area_clean() throws Exception {
         try (RunningDarkroom service = RunningDarkroom.start(dir.resolve("data"), Map.of())) {
             McpSyncClient client = McpClients.connect(McpClients.stdio(dir.resolve("data"), Map.of(),
                     dir.resolve("tap.log"), dir.resolve("mcp.log")), progress -> { });
@@ -77,8 +77,9 @@ class DataDirLockTest {
             service.data().awaitAccounted("info", 1, Duration.ofSeconds(30));
             assertThat(DataDir.inputs(service.data().archive("info"))).containsExactly("after-mcp.jpg");
         }
-        // The MCP server stops by itself once its client has gone; its own work area goes with it.
+        // The MCP server stops by itself once its client has gone; its own work directory goes with it, as the
+        // service's did when it stopped.
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                DataDir.names(dir.resolve("data"))).noneMatch(name -> name.startsWith(".work-mcp-")));
+                DataDir.names(dir.resolve("data").resolve(".work"))).isEmpty());
     }
 }

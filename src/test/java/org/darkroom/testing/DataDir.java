@@ -74,6 +74,15 @@ public record DataDir(Path root) {
         }
     }
 
+    /** What the work area holds besides each process's own directory and its owner lock: job directories. */
+    public List<String> workLeftovers() {
+        Path area = layout().work();
+        return names(area).stream()
+                .flatMap(owner -> names(area.resolve(owner)).stream().map(name -> owner + "/" + name))
+                .filter(path -> !path.endsWith("/owner.lock"))
+                .toList();
+    }
+
     public JsonNode json(Path file) {
         try {
             return JSON.readTree(file.toFile());
