@@ -34,7 +34,7 @@ final class DeadRuns {
                 Files.deleteIfExists(entry);
                 continue;
             }
-            Optional<OwnerLock> lock = OwnerLock.tryTake(entry);
+            Optional<ProcessLock> lock = ProcessLock.tryTake(entry.resolve(WorkArea.OWNER_LOCK));
             if (lock.isEmpty()) {
                 LOG.debug("work area: {} belongs to a live process, kept", entry.getFileName());
                 continue;

@@ -26,11 +26,13 @@ public final class WorkArea extends ServiceSupport {
     private static final Set<PosixFilePermission> PRIVATE = PosixFilePermissions.fromString("rwx------");
     private static final FileAttribute<Set<PosixFilePermission>> PRIVATE_DIR = PosixFilePermissions.asFileAttribute(PRIVATE);
     private static final int CLAIM_ATTEMPTS = 5;
+    /** The file in each process's directory whose lock says that the process lives. */
+    static final String OWNER_LOCK = "owner.lock";
 
     private final Path root;
-    private final OwnerLock lock;
+    private final ProcessLock lock;
 
-    private WorkArea(Path root, OwnerLock lock) {
+    private WorkArea(Path root, ProcessLock lock) {
         this.root = root;
         this.lock = lock;
     }
@@ -48,11 +50,11 @@ public final class WorkArea extends ServiceSupport {
                 Files.createDirectory(dir, PRIVATE_DIR);
                 // Another process starting at the same moment may sweep the new directory before it is locked
                 // (a directory without a held lock looks dead); then try again under a new name.
-                Optional<OwnerLock> lock = OwnerLock.tryTake(dir);
+                Optional<ProcessLock> lock = ProcessLock.tryTake(dir.resolve(OWNER_LOCK));
                 if (lock.isPresent() && lock.get().stillInPlace()) {
                     return new WorkArea(dir, lock.get());
                 }
-                lock.ifPresent(OwnerLock::close);
+                lock.ifPresent(ProcessLock::close);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Could not set up the work area " + area, e);

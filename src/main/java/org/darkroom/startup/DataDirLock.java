@@ -2,18 +2,14 @@ package org.darkroom.startup;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.camel.Service;
+import org.darkroom.intake.ProcessLock;
 
 /**
  * One Darkroom service per data directory: an exclusive lock the operating system holds on
@@ -27,20 +23,10 @@ public final class DataDirLock implements Service {
     /** The lock file's name under the data directory. */
     public static final String FILE = "darkroom.lock";
 
-    /**
-     * Data directories locked by this JVM. A second lock attempt here must not even open the file: on Linux, closing
-     * any descriptor of a file drops every lock this process holds on it, the first service's included.
-     */
-    private static final Set<Path> HELD_HERE = ConcurrentHashMap.newKeySet();
-
-    private final Path dataDir;
-    private final FileChannel channel;
-    private final FileLock lock;
+    private final ProcessLock lock;
     private final AtomicBoolean released = new AtomicBoolean();
 
-    private DataDirLock(Path dataDir, FileChannel channel, FileLock lock) {
-        this.dataDir = dataDir;
-        this.channel = channel;
+    private DataDirLock(ProcessLock lock) {
         this.lock = lock;
     }
 
@@ -50,52 +36,36 @@ public final class DataDirLock implements Service {
      * @throws StartupRefusal when another instance holds it, or the lock file cannot be written
      */
     public static DataDirLock acquire(Path dataDir) {
-        if (!HELD_HERE.add(dataDir)) {
-            throw inUse(dataDir, describe(ProcessHandle.current().pid(), hostName()) + ", this very process");
-        }
         Path file = dataDir.resolve(FILE);
-        FileChannel channel = null;
+        String self = describe(ProcessHandle.current().pid(), hostName());
         try {
-            // No TRUNCATE: the file may be another instance's, and its words are what a refusal quotes.
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
-            FileLock lock = channel.tryLock();
-            if (lock == null) {
-                String holder = read(channel);
-                channel.close();
+            if (ProcessLock.heldHere(file)) {
+                throw inUse(dataDir, self + ", this very process");
+            }
+            Optional<ProcessLock> taken = ProcessLock.tryTake(file);
+            if (taken.isEmpty()) {
+                // Reading opens the file again, which is safe only because this process holds no lock on it.
+                String holder = Files.readString(file, StandardCharsets.UTF_8).strip();
                 throw inUse(dataDir, holder.isEmpty() ? "which did not say which process it is" : holder);
             }
-            channel.truncate(0);
-            channel.write(ByteBuffer.wrap((describe(ProcessHandle.current().pid(), hostName()) + ", started "
-                    + Instant.now() + "\n").getBytes(StandardCharsets.UTF_8)));
-            channel.force(true);
-            return new DataDirLock(dataDir, channel, lock);
+            try {
+                taken.get().write(self + ", started " + Instant.now() + "\n");
+            } catch (IOException e) {
+                taken.get().close();
+                throw e;
+            }
+            return new DataDirLock(taken.get());
         } catch (IOException e) {
-            closeQuietly(channel);
-            HELD_HERE.remove(dataDir);
             throw new StartupRefusal("Darkroom cannot lock its data directory " + dataDir + " (" + e.getMessage()
                     + "): check that " + file + " can be written, or choose another directory with --data.", e);
-        } catch (RuntimeException e) {
-            HELD_HERE.remove(dataDir);
-            throw e;
         }
     }
 
     /** Releases the lock; the file stays, and says nothing until the next instance writes its own name. */
     @Override
     public void stop() {
-        if (!released.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            if (lock.isValid()) {
-                lock.release();
-            }
-        } catch (IOException e) {
-            // Closing the channel below releases it all the same.
-        } finally {
-            closeQuietly(channel);
-            HELD_HERE.remove(dataDir);
+        if (released.compareAndSet(false, true)) {
+            lock.close();
         }
     }
 
@@ -113,12 +83,6 @@ public final class DataDirLock implements Service {
         return "PID " + pid + " on host " + host;
     }
 
-    private static String read(FileChannel channel) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocate(512);
-        channel.read(buffer, 0);
-        return new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8).strip();
-    }
-
     /** The kernel's host name where there is one: asking the resolver may wait on DNS. */
     private static String hostName() {
         try {
@@ -127,16 +91,6 @@ public final class DataDirLock implements Service {
                     : InetAddress.getLocalHost().getHostName();
         } catch (IOException e) {
             return "unknown";
-        }
-    }
-
-    private static void closeQuietly(FileChannel channel) {
-        if (channel != null) {
-            try {
-                channel.close();
-            } catch (IOException e) {
-                // Nothing more to release.
-            }
         }
     }
 }

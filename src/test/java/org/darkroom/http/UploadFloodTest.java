@@ -167,12 +167,20 @@ class UploadFloodTest {
         }
     }
 
-    /** Job directories of the work area; listing tolerates ones deleted meanwhile. */
+    /** Job directories in the service's own directory of the work area; listing tolerates ones deleted meanwhile. */
     private static List<Path> jobDirectories(Path data) throws IOException {
-        try (Stream<Path> entries = Files.list(data.resolve(".work"))) {
-            return entries.filter(Files::isDirectory).filter(dir -> !dir.getFileName().toString().equals("uploads"))
-                    .toList();
+        List<Path> jobs = new ArrayList<>();
+        try (Stream<Path> owners = Files.list(data.resolve(".work"))) {
+            for (Path owner : owners.filter(Files::isDirectory).toList()) {
+                try (Stream<Path> entries = Files.list(owner)) {
+                    entries.filter(Files::isDirectory).filter(dir -> !dir.getFileName().toString().equals("uploads"))
+                            .forEach(jobs::add);
+                } catch (java.nio.file.NoSuchFileException removedMeanwhile) {
+                    // an owner that stopped
+                }
+            }
         }
+        return jobs;
     }
 
     /** Heap in use by the child, in bytes, as its JVM reports it ({@code jcmd PID GC.heap_info}). */
