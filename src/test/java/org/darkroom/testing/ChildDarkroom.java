@@ -78,7 +78,9 @@ public final class ChildDarkroom {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // As the launcher starts it: ONNX Runtime's native code needs more than the default thread stack.
-                "-Xss8m"));
+                "-Xss8m",
+                // Its temporary files go where this JVM's do (the build directory), not to /tmp.
+                "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir")));
         command.addAll(jvmOptions);
         command.addAll(List.of("-Ddarkroom.home=" + Samples.projectDir(),
                 "-cp", System.getProperty("java.class.path"), Darkroom.class.getName()));

@@ -59,6 +59,7 @@ public final class McpClients {
     public static List<String> command(Path dataDir, Map<String, String> settings) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
                 "-Ddarkroom.home=" + Samples.projectDir(),
                 "-cp", System.getProperty("java.class.path"), Darkroom.class.getName(), "--mcp"));
         RunningDarkroom.testSettings(dataDir).forEach((key, value) -> command.addAll(List.of("--set", key + "=" + value)));
