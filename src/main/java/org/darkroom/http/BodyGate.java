@@ -170,8 +170,8 @@ public final class BodyGate implements Handler<RoutingContext> {
         int status = ProblemResponses.status(error);
         long nanos = System.nanoTime() - started;
         metrics.request(DOOR, "-", error.code().code(), nanos);
-        LOG.info("http flow=- status={} ms={} code={} detail={}", status, nanos / 1_000_000, error.code().code(),
-                error.detail());
+        LOG.warn("http flow=- status={} ms={} outcome=failed code={} detail={}", status, nanos / 1_000_000,
+                error.code().code(), error.detail());
         ProblemResponses.sendAndClose(routing, error, settings.retryAfterSeconds());
     }
 
