@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ExtendedStartupListener;
@@ -16,13 +17,16 @@ import org.darkroom.http.HttpDoor;
 import org.darkroom.http.UploadDirectory;
 import org.darkroom.http.HttpDoors;
 import org.darkroom.http.ServerErrors;
+import org.darkroom.flow.DiskSpace;
 import org.darkroom.flow.FlowSpec;
+import org.darkroom.flow.GracefulStop;
 import org.darkroom.flow.Workers;
 import org.darkroom.inbox.BatchProgress;
 import org.darkroom.inbox.DataLayout;
 import org.darkroom.inbox.InboxBinding;
 import org.darkroom.inbox.InboxBindings;
 import org.darkroom.inbox.InboxDoor;
+import org.darkroom.inbox.InboxProcessStrategy;
 import org.darkroom.inbox.InboxRoutes;
 import org.darkroom.inbox.SettledFiles;
 import org.darkroom.intake.Intake;
@@ -33,9 +37,11 @@ import org.darkroom.intake.fetch.HostResolver;
 import org.darkroom.intake.fetch.UrlFetcher;
 import org.darkroom.magick.MagickBinary;
 import org.darkroom.magick.MagickEnvironment;
+import org.darkroom.magick.MagickExecutor;
 import org.darkroom.magick.MagickHealthCheck;
 import org.darkroom.magick.MagickProbe;
 import org.darkroom.magick.MagickRunner;
+import org.darkroom.magick.RunningMagick;
 import org.darkroom.magick.flows.MagickFlows;
 import org.darkroom.startup.DataDirLock;
 import org.darkroom.startup.DataDirectory;
@@ -112,6 +118,13 @@ public final class DarkroomConfiguration implements CamelConfiguration {
         MagickHealthCheck magickHealth = new MagickHealthCheck(environment,
                 settings.positiveLong("darkroom.magick.recheck-ms"));
         HealthCheckRegistry.get(context).register(magickHealth);
+        DiskSpace disk = new DiskSpace(layout.root(), settings.bytes("darkroom.data.min-free"),
+                settings.positiveLong("darkroom.data.full-retry-ms"));
+        HealthCheckRegistry.get(context).register(disk);
+        RunningMagick runningMagick = new RunningMagick();
+        GracefulStop stop = new GracefulStop(runningMagick::stopAll);
+        context.getManagementStrategy().addEventNotifier(stop);
+        BooleanSupplier ready = () -> !stop.isStopping() && magickHealth.isReady() && disk.isReady();
 
         Intake intake = new Intake(new IntakeLimits(settings.bytes("darkroom.limits.max-bytes"),
                 settings.positiveLong("darkroom.limits.max-pixels"), settings.positiveInt("darkroom.limits.max-frames")));
@@ -139,7 +152,8 @@ public final class DarkroomConfiguration implements CamelConfiguration {
             registry.bind("moondreamEncoderTranslator", model.encoderTranslator());
         });
         registry.bind("magickRunner", new MagickRunner(environment, settings.positiveLong("darkroom.magick.timeout-ms"),
-                metrics));
+                metrics, stop, disk));
+        registry.bind(MagickExecutor.BEAN, new MagickExecutor(runningMagick));
         // One fetcher for every door: the same URL rules, and one camel-http component with its guarded resolver.
         UrlFetcher fetcher = new UrlFetcher(context, fetchSettings(settings, intake.limits().maxBytes()),
                 HostResolver.SYSTEM);
@@ -147,7 +161,7 @@ public final class DarkroomConfiguration implements CamelConfiguration {
         BodyGate httpBodies = null;
         if (doors.http()) {
             httpDoor = HttpDoors.create(settings, catalog, intake, workArea, fetcher, metrics, workers.size(),
-                    magickHealth::isReady);
+                    ready);
             registry.bind("httpDoor", httpDoor);
             httpBodies = httpDoor.bodyGate();
             registry.bind("httpBodies", httpBodies);
@@ -156,7 +170,7 @@ public final class DarkroomConfiguration implements CamelConfiguration {
         }
         if (doors.mcp()) {
             McpDoors mcp = McpDoors.create(context, settings, startDir, catalog, intake, workArea, fetcher, metrics,
-                    workers.size(), magickHealth::isReady);
+                    workers.size(), ready);
             registry.bind("mcpDoor", mcp.door());
             if (httpDoor != null) {
                 registry.bind("mcpHttp", mcp.streamableHttp(httpDoor.requiresApiKeys()));
@@ -168,6 +182,7 @@ public final class DarkroomConfiguration implements CamelConfiguration {
         BodyGate bodies = httpBodies;
         InboxDoor inboxDoor = new InboxDoor(layout, bindings, intake, workArea, progress, metrics);
         registry.bind("inboxDoor", inboxDoor);
+        registry.bind(InboxProcessStrategy.BEAN, new InboxProcessStrategy());
         registry.bind("settledFiles", new SettledFiles(settings.positiveLong("darkroom.drop.settle-ms")));
 
         // Inbox routes are stamped from a template that lives in routes/, so they can only be added once the

@@ -43,12 +43,18 @@ public class DarkroomException extends RuntimeException {
         return getMessage();
     }
 
-    /** The coded error behind whatever a route threw; anything uncoded becomes {@link ErrorCode#INTERNAL}. */
+    /**
+     * The coded error behind whatever a route threw; a full disk is {@link OutOfSpace}, anything else uncoded becomes
+     * {@link ErrorCode#INTERNAL}.
+     */
     public static DarkroomException unwrap(Throwable thrown) {
         for (Throwable t = thrown; t != null; t = t.getCause()) {
             if (t instanceof DarkroomException coded) {
                 return coded;
             }
+        }
+        if (OutOfSpace.causes(thrown)) {
+            return new OutOfSpace(String.valueOf(thrown), thrown);
         }
         return new DarkroomException(ErrorCode.INTERNAL, null, String.valueOf(thrown), thrown);
     }

@@ -24,7 +24,8 @@ public enum ErrorCode {
     FETCH_BLOCKED("The URL is not allowed: only public https addresses can be fetched. Send the image itself or a public URL."),
     FETCH_FAILED("The URL could not be fetched. Check that it is reachable and returns an image."),
     UNAUTHORIZED("A valid API key is required. Send it as 'Authorization: Bearer <key>'."),
-    NOT_READY("Darkroom is starting or its ImageMagick check failed. Retry shortly; if it persists, read the log."),
+    NOT_READY("Darkroom is starting or stopping, its disk is full, or its ImageMagick check failed. Retry shortly;"
+            + " if it persists, read the log."),
     TIMEOUT("Processing took longer than the configured time limit. Send a smaller image or raise the limit."),
     BUSY("Darkroom is at its limit of work in progress. Retry shortly."),
     MODEL_MISSING("No vision model is installed, so the vision flows are off. Run './darkroom fetch-model' and restart."),

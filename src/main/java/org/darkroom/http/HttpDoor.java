@@ -178,7 +178,8 @@ public final class HttpDoor {
         clearHeaders(exchange);
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, Problems.MEDIA_TYPE);
-        if (error.code() == ErrorCode.BUSY) {
+        if (error.code() == ErrorCode.BUSY || error.code() == ErrorCode.NOT_READY) {
+            // not_ready is a stop, a full disk or a failed ImageMagick check: the same request succeeds later.
             exchange.getMessage().setHeader("Retry-After", settings.retryAfterSeconds());
         }
         if (error.code() == ErrorCode.UNAUTHORIZED) {

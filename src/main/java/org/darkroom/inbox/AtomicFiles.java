@@ -23,8 +23,12 @@ final class AtomicFiles {
                 Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Path staged = target.resolveSibling("." + target.getFileName() + ".tmp");
-                Files.copy(source, staged, StandardCopyOption.REPLACE_EXISTING);
-                Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                try {
+                    Files.copy(source, staged, StandardCopyOption.REPLACE_EXISTING);
+                    Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } finally {
+                    removeQuietly(staged);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Could not commit " + target, e);
@@ -36,9 +40,20 @@ final class AtomicFiles {
         Path staged = stagingDir.resolve(target.getFileName() + ".staged");
         try {
             Files.write(staged, content);
+            moveInto(staged, target);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not stage " + target, e);
+        } finally {
+            // A full disk leaves a short staged file behind a failed write; nothing half-written may stay.
+            removeQuietly(staged);
         }
-        moveInto(staged, target);
+    }
+
+    private static void removeQuietly(Path staged) {
+        try {
+            Files.deleteIfExists(staged);
+        } catch (IOException e) {
+            // Left for the work area's clean-up at the next start; the failure that brought us here matters more.
+        }
     }
 }

@@ -62,6 +62,13 @@ public final class BatchProgress extends ServiceSupport {
 
             @Override
             public void onFailure(Exchange failed) {
+                if (InboxProcessStrategy.isLeftInInbox(failed)) {
+                    // Back in the inbox to wait (a stop, a full disk): neither done nor failed.
+                    synchronized (batch) {
+                        batch.inProgress.remove(file);
+                    }
+                    return;
+                }
                 finish(batch, file, false);
             }
 

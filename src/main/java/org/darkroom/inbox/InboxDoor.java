@@ -106,13 +106,27 @@ public final class InboxDoor {
         String name = exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
         Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         DarkroomException error = DarkroomException.unwrap(caught);
+        if (error.code() == ErrorCode.NOT_READY) {
+            // The stop cut the job short, or the disk is full: nothing is wrong with the input, which stays in the
+            // inbox for a later poll. Readiness logs the reason once; this repeats at every poll until it clears.
+            InboxProcessStrategy.leaveInInbox(exchange);
+            LOG.debug("inbox={} file={} left in the inbox: {}", binding.name(), name, error.detail());
+            return;
+        }
         if (error.code() == ErrorCode.INTERNAL) {
             LOG.error("inbox={} file={} failed unexpectedly", binding.name(), name, caught);
         }
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("code", error.code().code());
         record.put("message", error.publicMessage());
-        AtomicFiles.write(json(record), workArea.root(), layout.failed(binding.name()).resolve(name + ".error.json"));
+        if (!FailureRecords.write(json(record), workArea.root(),
+                layout.failed(binding.name()).resolve(name + ".error.json"))) {
+            // No room for the record: an input in failed/ without its reason would be lost to its owner.
+            InboxProcessStrategy.leaveInInbox(exchange);
+            LOG.warn("inbox={} file={} left in the inbox: no room to record its failure ({})", binding.name(), name,
+                    error.code().code());
+            return;
+        }
         metrics.request(DOOR, binding.flow().name(), error.code().code(), JobExchange.elapsedMillis(exchange) * 1_000_000);
         LOG.warn("inbox={} file={} flow={} ms={} outcome=failed code={} detail={}", binding.name(), name,
                 binding.flow().name(), JobExchange.elapsedMillis(exchange), error.code().code(), error.detail());

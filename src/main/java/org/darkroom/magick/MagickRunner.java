@@ -4,13 +4,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.exec.ExecBinding;
 import org.apache.camel.component.exec.ExecResult;
 import org.darkroom.flow.DarkroomException;
 import org.darkroom.flow.DarkroomMetrics;
+import org.darkroom.flow.DiskSpace;
 import org.darkroom.flow.ErrorCode;
+import org.darkroom.flow.GracefulStop;
+import org.darkroom.flow.OutOfSpace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +25,8 @@ import org.slf4j.LoggerFactory;
  * <p>The route removes every inbound {@code CamelExec*} header before {@link #prepare}, so the only command
  * line exec ever sees is the one set here. The exec endpoint checks no exit values itself; {@link #check} does,
  * because it can tell a timeout, a policy refusal and a corrupt input apart from the exit status and stderr.
+ * A job that a stop ended, or that could not write for want of space, is {@code not_ready}, not a failure of the
+ * input: its input stays in its inbox and the caller may send it again.
  */
 public final class MagickRunner {
     public static final String JOB = "darkroom.magickJob";
@@ -30,15 +37,24 @@ public final class MagickRunner {
     private final MagickEnvironment environment;
     private final long timeoutMillis;
     private final DarkroomMetrics metrics;
+    private final GracefulStop stop;
+    private final DiskSpace disk;
 
-    public MagickRunner(MagickEnvironment environment, long timeoutMillis, DarkroomMetrics metrics) {
+    public MagickRunner(MagickEnvironment environment, long timeoutMillis, DarkroomMetrics metrics, GracefulStop stop,
+                        DiskSpace disk) {
         this.environment = environment;
         this.timeoutMillis = timeoutMillis;
         this.metrics = metrics;
+        this.stop = stop;
+        this.disk = disk;
     }
 
     /** Turns the {@link MagickJob} body into exec's argument list; nothing is sent on stdin. */
     public void prepare(Exchange exchange) {
+        // Checked once the worker permit is held: a job that waited for one through the start of a stop, or while
+        // the disk filled up, does not start.
+        stop.requireRunning();
+        disk.requireRoom();
         MagickJob job = exchange.getMessage().getBody(MagickJob.class);
         exchange.setProperty(JOB, job);
         exchange.setProperty(STARTED, System.nanoTime());
@@ -58,7 +74,8 @@ public final class MagickRunner {
         String stderr = result == null ? "" : read(result.getStderr());
         exchange.getMessage().removeHeaders("CamelExec*");
         if (exit == null || exit != 0) {
-            DarkroomException error = MagickErrors.classify(stderr, elapsedMillis >= timeoutMillis);
+            DarkroomException error = unfinished(stderr).orElseGet(
+                    () -> MagickErrors.classify(stderr, elapsedMillis >= timeoutMillis));
             LOG.info("ImageMagick exited {} after {} ms ({}): {}", exit, elapsedMillis, error.code().code(),
                     abbreviate(stderr));
             throw error;
@@ -69,6 +86,19 @@ public final class MagickRunner {
         }
         LOG.debug("ImageMagick finished in {} ms", elapsedMillis);
         exchange.getMessage().setBody(job);
+    }
+
+    /** A job the stop ended, or one that could not write its output for want of space: no fault of the input. */
+    private Optional<DarkroomException> unfinished(String stderr) {
+        if (stop.isStopping()) {
+            return Optional.of(new DarkroomException(ErrorCode.NOT_READY, GracefulStop.MESSAGE,
+                    "ImageMagick ended by the stop"));
+        }
+        if (stderr.toLowerCase(Locale.ROOT).contains("no space left") || disk.isShort()) {
+            disk.ranOutOfSpace();
+            return Optional.of(new OutOfSpace("ImageMagick could not write: " + abbreviate(stderr), null));
+        }
+        return Optional.empty();
     }
 
     private static String read(InputStream stream) {
