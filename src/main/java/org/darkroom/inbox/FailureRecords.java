@@ -1,0 +1,29 @@
+package org.darkroom.inbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.darkroom.flow.ErrorCode;
+
+/** Writes the error record of a failed input into {@code failed/}: its code, the sentence for the user, its name. */
+final class FailureRecords {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private FailureRecords() {
+    }
+
+    static void write(Path failedDir, Path stagingDir, FailedNames names, ErrorCode code, String message) {
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("code", code.code());
+        record.put("message", message);
+        record.put("name", names.shown());
+        try {
+            AtomicFiles.write(JSON.writeValueAsBytes(record), stagingDir, failedDir.resolve(names.record()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Records hold only JSON-able values", e);
+        }
+    }
+}
