@@ -98,6 +98,24 @@ class OddInboxEntriesTest {
     }
 
     @Test
+    void what_cannot_be_moved_is_logged_once_and_left_without_blocking() throws Exception {
+        // A folder of the same name that failed before is not empty, so the new one cannot take its place.
+        Files.createDirectories(failed().resolve("stuck.d").resolve("earlier"));
+        Files.createDirectories(inbox().resolve("stuck.d").resolve("now"));
+        data.drop(INBOX, Samples.get("plain.jpg"), "after-stuck-1.jpg");
+        awaitGone(inbox().resolve("after-stuck-1.jpg"));
+        data.drop(INBOX, Samples.get("plain.jpg"), "after-stuck-2.jpg");
+        awaitGone(inbox().resolve("after-stuck-2.jpg"));
+
+        assertThat(inbox().resolve("stuck.d").resolve("now")).isDirectory();
+        assertThat(failed().resolve("stuck.d.error.json")).doesNotExist();
+        assertThat(darkroom.logText().lines().filter(line -> line.contains("file=stuck.d ")))
+                .singleElement().asString().contains("outcome=left", "code=not_a_file");
+        Files.delete(inbox().resolve("stuck.d").resolve("now"));
+        Files.delete(inbox().resolve("stuck.d"));
+    }
+
+    @Test
     void every_name_leaves_the_inbox_and_is_logged_once() throws Exception {
         String longName = "l".repeat(246) + ".jpg";
         data.drop(INBOX, Samples.get("plain.jpg"), longName);
