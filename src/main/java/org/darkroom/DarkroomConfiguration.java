@@ -2,6 +2,7 @@ package org.darkroom;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.stream.Collectors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -29,6 +30,7 @@ import org.darkroom.inbox.InboxDoor;
 import org.darkroom.inbox.InboxProcessStrategy;
 import org.darkroom.inbox.InboxRoutes;
 import org.darkroom.inbox.SettledFiles;
+import org.darkroom.inbox.Strays;
 import org.darkroom.intake.Intake;
 import org.darkroom.intake.IntakeLimits;
 import org.darkroom.intake.WorkArea;
@@ -184,6 +186,9 @@ public final class DarkroomConfiguration implements CamelConfiguration {
         registry.bind("inboxDoor", inboxDoor);
         registry.bind(InboxProcessStrategy.BEAN, new InboxProcessStrategy());
         registry.bind("settledFiles", new SettledFiles(settings.positiveLong("darkroom.drop.settle-ms")));
+        registry.bind("inboxStrays", new Strays(layout, settings.positiveLong("darkroom.drop.settle-ms"),
+                workArea.root(), metrics, bindings.stream().collect(Collectors.toMap(InboxBinding::name,
+                        binding -> binding.flow().name()))));
 
         // Inbox routes are stamped from a template that lives in routes/, so they can only be added once the
         // YAML routes are loaded: when the context has fully started.

@@ -16,6 +16,8 @@ public enum ErrorCode {
     TOO_MANY_FRAMES("The image has more frames or pages than the configured limit. Send fewer frames or raise the limit."),
     UNDECODABLE("The image could not be decoded; it may be truncated or corrupt. Send a complete, valid file."),
     POLICY_DENIED("ImageMagick's security policy refused this input or operation. Send a plain raster image."),
+    NOT_A_FILE("This is not a regular file (a folder, pipe, socket, device or broken link). Put image files in the drop folder."),
+    BAD_NAME("The file name cannot be carried through: it is too long, holds a backslash, or is not valid UTF-8. Rename the file."),
     BAD_PARAMETER("A parameter is missing or out of range. Check the flow's parameters and their bounds."),
     UNKNOWN_FLOW("No flow has that name. List the flows to see what is available."),
     NOT_FOUND("Nothing is served at this path. GET /openapi.json lists every endpoint."),

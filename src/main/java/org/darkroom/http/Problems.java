@@ -15,7 +15,7 @@ final class Problems {
 
     static int status(ErrorCode code) {
         return switch (code) {
-            case BAD_PARAMETER, EMPTY_INPUT -> 400;
+            case BAD_PARAMETER, EMPTY_INPUT, NOT_A_FILE, BAD_NAME -> 400;
             case UNAUTHORIZED -> 401;
             case FETCH_BLOCKED, PATH_DENIED -> 403;
             case UNKNOWN_FLOW, NOT_FOUND -> 404;

@@ -15,6 +15,7 @@ import org.darkroom.flow.DarkroomException;
 import org.darkroom.flow.DarkroomMetrics;
 import org.darkroom.flow.ErrorCode;
 import org.darkroom.flow.FlowResult;
+import org.darkroom.flow.LogText;
 import org.darkroom.intake.AcceptedImage;
 import org.darkroom.intake.DeclaredType;
 import org.darkroom.intake.Intake;
@@ -30,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * The drop-folder door: adapts a picked-up file into a flow request and renders the outcome as files.
  *
  * <p>Success writes {@code outbox/<inbox>/<name>.<ext>} (when the flow makes an image) and then
- * {@code <name>.json}; failure writes {@code failed/<inbox>/<name>.error.json}. Output names keep the whole input
+ * {@code <name>.json}; failure writes {@code failed/<inbox>/<name>.error.json} (names in {@code failed/} follow
+ * {@link FailedNames}). Output names keep the whole input
  * name, so {@code photo.jpg} and {@code photo.png} never share one, and a restarted job rewrites the same names.
  * A success also clears an earlier failure of the same name from {@code failed/}.
  * camel-file then moves the input to {@code archive/} or {@code failed/}, after these files are committed.
@@ -63,6 +65,11 @@ public final class InboxDoor {
         return List.copyOf(bindings.values());
     }
 
+    /** Route step, before any work: the name the input is kept under in {@code failed/} should it fail. */
+    public String failedName(Exchange exchange) {
+        return FailedNames.of(exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class)).stored();
+    }
+
     /** Route step: intake of the picked-up file, then the properties the flow route reads. */
     public void accept(Exchange exchange) {
         InboxBinding binding = binding(exchange);
@@ -73,6 +80,10 @@ public final class InboxDoor {
         if (Files.isSymbolicLink(file) && !SafePaths.isInside(file, layout.inbox(binding.name()))) {
             throw new DarkroomException(ErrorCode.PATH_DENIED, "The file is a link to a place outside the inbox."
                     + " Copy the image itself into the inbox.");
+        }
+        if (!Files.isRegularFile(file)) {
+            // Replaced by a pipe or folder since the poller listed it: opening a pipe would block this thread.
+            throw new DarkroomException(ErrorCode.NOT_A_FILE);
         }
         AcceptedImage input = intake.receive(file, DeclaredType.name(file.getFileName().toString()), job);
         JobExchange.handOver(exchange, binding.flow(), binding.params(), input);
@@ -96,7 +107,7 @@ public final class InboxDoor {
         AtomicFiles.write(json(record), job.path(), outbox.resolve(name + ".json"));
         StaleFailures.clear(layout.failed(binding.name()), name);
         metrics.request(DOOR, binding.flow().name(), "ok", elapsed * 1_000_000);
-        LOG.info("inbox={} file={} flow={} bytes={} ms={} outcome=done", binding.name(), name,
+        LOG.info("inbox={} file={} flow={} bytes={} ms={} outcome=done", binding.name(), LogText.of(name),
                 binding.flow().name(), input.bytes(), elapsed);
     }
 
@@ -110,26 +121,28 @@ public final class InboxDoor {
             // The stop cut the job short, or the disk is full: nothing is wrong with the input, which stays in the
             // inbox for a later poll. Readiness logs the reason once; this repeats at every poll until it clears.
             InboxProcessStrategy.leaveInInbox(exchange);
-            LOG.debug("inbox={} file={} left in the inbox: {}", binding.name(), name, error.detail());
+            LOG.debug("inbox={} file={} left in the inbox: {}", binding.name(), LogText.of(name),
+                    LogText.of(error.detail()));
             return;
         }
         if (error.code() == ErrorCode.INTERNAL) {
-            LOG.error("inbox={} file={} failed unexpectedly", binding.name(), name, caught);
+            // The cause's message may hold the file name: escaped here, the stack trace only at DEBUG.
+            LOG.error("inbox={} file={} failed unexpectedly: {}", binding.name(), LogText.of(name),
+                    LogText.of(String.valueOf(caught)));
+            LOG.debug("inbox={} file={} failed unexpectedly", binding.name(), LogText.of(name), caught);
         }
-        Map<String, Object> record = new LinkedHashMap<>();
-        record.put("code", error.code().code());
-        record.put("message", error.publicMessage());
-        if (!FailureRecords.write(json(record), workArea.root(),
-                layout.failed(binding.name()).resolve(name + ".error.json"))) {
+        if (!FailureRecords.write(layout.failed(binding.name()), workArea.root(), FailedNames.of(name), error.code(),
+                error.publicMessage())) {
             // No room for the record: an input in failed/ without its reason would be lost to its owner.
             InboxProcessStrategy.leaveInInbox(exchange);
-            LOG.warn("inbox={} file={} left in the inbox: no room to record its failure ({})", binding.name(), name,
-                    error.code().code());
+            LOG.warn("inbox={} file={} left in the inbox: no room to record its failure ({})", binding.name(),
+                    LogText.of(name), error.code().code());
             return;
         }
         metrics.request(DOOR, binding.flow().name(), error.code().code(), JobExchange.elapsedMillis(exchange) * 1_000_000);
-        LOG.warn("inbox={} file={} flow={} ms={} outcome=failed code={} detail={}", binding.name(), name,
-                binding.flow().name(), JobExchange.elapsedMillis(exchange), error.code().code(), error.detail());
+        LOG.warn("inbox={} file={} flow={} ms={} outcome=failed code={} detail={}", binding.name(), LogText.of(name),
+                binding.flow().name(), JobExchange.elapsedMillis(exchange), error.code().code(),
+                LogText.of(error.detail()));
     }
 
     private InboxBinding binding(Exchange exchange) {

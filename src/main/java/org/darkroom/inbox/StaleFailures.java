@@ -17,8 +17,9 @@ final class StaleFailures {
 
     static void clear(Path failedDir, String name) {
         try {
-            Files.deleteIfExists(failedDir.resolve(name));
-            Files.deleteIfExists(failedDir.resolve(name + ".error.json"));
+            FailedNames names = FailedNames.of(name);
+            Files.deleteIfExists(failedDir.resolve(names.stored()));
+            Files.deleteIfExists(failedDir.resolve(names.record()));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not clear the earlier failure of " + name, e);
         }

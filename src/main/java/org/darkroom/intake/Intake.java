@@ -35,25 +35,18 @@ public final class Intake {
     /**
      * Accepts a file, refusing an oversized one before reading it.
      *
-     * <p>The job's copy is a hard link when the source is on the same file system (the drop folders are), so a
-     * large input costs one read for its hash instead of a read and a write; elsewhere the bytes are copied.
+     * <p>The bytes are copied into the job directory, hashed as they pass, and every check reads the copy: a link
+     * to the source would let whoever can write the source (a drop folder's users, an MCP caller's own file)
+     * change what ImageMagick decodes after intake has checked it. The copy costs about one write of the input.
      */
     public AcceptedImage receive(Path source, DeclaredType declared, JobDir job) {
         try {
-            long size = Files.size(source);
-            if (size > limits.maxBytes()) {
+            if (Files.size(source) > limits.maxBytes()) {
                 throw tooLarge();
             }
-            Path file = job.file(INPUT);
-            try {
-                // A link to a symbolic link would be the link itself, which ImageMagick's policy refuses to follow.
-                Files.createLink(file, source.toRealPath());
-            } catch (IOException | UnsupportedOperationException e) {
-                try (InputStream in = Files.newInputStream(source)) {
-                    return receive(in, declared, job);
-                }
+            try (InputStream in = Files.newInputStream(source)) {
+                return receive(in, declared, job);
             }
-            return check(file, size, sha256Of(file), declared);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -112,17 +105,6 @@ public final class Intake {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static String sha256Of(Path file) throws IOException {
-        MessageDigest sha256 = sha256();
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buffer = new byte[COPY_BUFFER];
-            for (int n; (n = in.read(buffer)) != -1; ) {
-                sha256.update(buffer, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(sha256.digest());
     }
 
     private static String megapixels(long pixels) {

@@ -129,4 +129,27 @@ class IntakeTest {
                         java.nio.file.attribute.PosixFilePermission.OWNER_WRITE,
                         java.nio.file.attribute.PosixFilePermission.OWNER_EXECUTE);
     }
+    @Test
+    void rewriting_the_source_after_intake_changes_nothing_the_job_reads_or_records() throws Exception {
+        // The drop folder's file lives in the same file system as the job, where a hard link would be possible.
+        Path source = work.resolve("dropped.png");
+        Files.copy(Samples.get("alpha.png"), source);
+        byte[] checked = Files.readAllBytes(source);
+        try (JobDir job = area.newJob()) {
+            AcceptedImage accepted = intake(1 << 20, 1_000_000, 10).receive(source, DeclaredType.name("dropped.png"), job);
+            // Rewritten in place (same inode) while the job waits for a worker: now a pixel bomb.
+            try (var out = Files.newOutputStream(source, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING)) {
+                out.write(Files.readAllBytes(Samples.get("pixel-bomb.png")));
+            }
+
+            byte[] processed = Files.readAllBytes(accepted.file());
+            assertThat(sha256(processed)).as("what ImageMagick will read").isEqualTo(sha256(checked));
+            assertThat(accepted.sha256()).as("what the record says").isEqualTo(sha256(processed));
+            assertThat(accepted.bytes()).isEqualTo(processed.length);
+        }
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
 }
