@@ -18,6 +18,7 @@ import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 import org.darkroom.flow.DarkroomException;
 import org.darkroom.flow.DarkroomMetrics;
 import org.darkroom.flow.ErrorCode;
+import org.darkroom.flow.LogText;
 import org.darkroom.intake.JobDir;
 import org.darkroom.intake.WorkArea;
 import org.slf4j.Logger;
@@ -171,7 +172,7 @@ public final class BodyGate implements Handler<RoutingContext> {
         long nanos = System.nanoTime() - started;
         metrics.request(DOOR, "-", error.code().code(), nanos);
         LOG.info("http flow=- status={} ms={} code={} detail={}", status, nanos / 1_000_000, error.code().code(),
-                error.detail());
+                LogText.of(error.detail()));
         ProblemResponses.sendAndClose(routing, error, settings.retryAfterSeconds());
     }
 
