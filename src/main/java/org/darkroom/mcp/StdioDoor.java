@@ -40,7 +40,7 @@ final class StdioDoor {
      * @param busy how many tool calls are running, so the end of input waits for them to be answered
      */
     static StdioDoor start(CamelContext context, StandardStreams streams, List<DarkroomTool> tools,
-                           McpDoors.ServerInfo info, int maxMessageChars, IntSupplier busy) {
+                           McpDoors.ServerInfo info, int maxMessageBytes, IntSupplier busy) {
         CountDownLatch stopped = new CountDownLatch(1);
         EndOfInput in = new EndOfInput(streams.in(), () -> {
             LOG.info("MCP client closed stdin; answering the calls in flight, then stopping Darkroom");
@@ -53,7 +53,7 @@ final class StdioDoor {
             awaitQuietly(stopped);
         });
         Cancellations cancellations = new Cancellations();
-        StdioTransport transport = new StdioTransport(McpJsonDefaults.getMapper(), in, streams.out(), maxMessageChars,
+        StdioTransport transport = new StdioTransport(McpJsonDefaults.getMapper(), in, streams.out(), maxMessageBytes,
                 cancellations);
         McpSyncServer server = McpServer.sync(transport).serverInfo(info.name(), info.version())
                 .instructions(info.instructions()).capabilities(ServerCapabilities.builder().tools(false).build())
