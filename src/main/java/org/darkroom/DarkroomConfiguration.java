@@ -155,8 +155,7 @@ public final class DarkroomConfiguration implements CamelConfiguration {
             httpBodies = httpDoor.bodyGate();
             registry.bind("httpBodies", httpBodies);
             UploadDirectory.place(context, workArea);
-            registry.bind("darkroomVertx", Http1Vertx.create(workArea.root().resolve("vertx"),
-                    ConnectionLimits.from(settings), metrics));
+            registry.bind("darkroomVertx", Http1Vertx.create(ConnectionLimits.from(settings), metrics));
         }
         if (doors.mcp()) {
             McpDoors mcp = McpDoors.create(context, settings, startDir, catalog, intake, workArea, fetcher, metrics,

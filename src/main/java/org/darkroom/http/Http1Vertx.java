@@ -7,7 +7,6 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.impl.VertxInternal;
 import io.vertx.core.impl.VertxWrapper;
-import java.nio.file.Path;
 import org.darkroom.flow.DarkroomMetrics;
 
 /**
@@ -35,13 +34,15 @@ public final class Http1Vertx extends VertxWrapper {
     /**
      * A new Vert.x instance; Camel's server closes it when it stops.
      *
-     * @param cacheDir where Vert.x keeps its file cache: inside the private work area, not the shared temporary
-     *                 directory
-     * @param limits   how long and how many connections the server keeps
+     * <p>It resolves no files from the class path, so it keeps no file cache: Vert.x would otherwise create one in
+     * the shared temporary directory ({@code vertx-cache-*}), left behind by a crash. Darkroom serves no files.
+     *
+     * @param limits how long and how many connections the server keeps
      */
-    public static Vertx create(Path cacheDir, ConnectionLimits limits, DarkroomMetrics metrics) {
+    public static Vertx create(ConnectionLimits limits, DarkroomMetrics metrics) {
         return new Http1Vertx((VertxInternal) Vertx.vertx(new VertxOptions().setFileSystemOptions(
-                new FileSystemOptions().setFileCacheDir(cacheDir.toString()))), limits, metrics);
+                new FileSystemOptions().setClassPathResolvingEnabled(false).setFileCachingEnabled(false))),
+                limits, metrics);
     }
 
     @Override
