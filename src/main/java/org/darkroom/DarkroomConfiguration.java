@@ -13,9 +13,11 @@ import org.apache.camel.health.HealthCheckRegistry;
 import org.darkroom.flow.DarkroomMetrics;
 import org.darkroom.flow.FlowCatalog;
 import org.darkroom.http.BodyGate;
+import org.darkroom.http.ConnectionLimits;
 import org.darkroom.http.Http1Vertx;
 import org.darkroom.http.HttpDoor;
 import org.darkroom.http.UploadDirectory;
+import org.darkroom.startup.StreamCacheSpool;
 import org.darkroom.http.HttpDoors;
 import org.darkroom.http.ServerErrors;
 import org.darkroom.flow.DiskSpace;
@@ -159,6 +161,7 @@ public final class DarkroomConfiguration implements CamelConfiguration {
         // One fetcher for every door: the same URL rules, and one camel-http component with its guarded resolver.
         UrlFetcher fetcher = new UrlFetcher(context, fetchSettings(settings, intake.limits().maxBytes()),
                 HostResolver.SYSTEM);
+        StreamCacheSpool.place(context, workArea);
         HttpDoor httpDoor = null;
         BodyGate httpBodies = null;
         if (doors.http()) {
@@ -168,7 +171,7 @@ public final class DarkroomConfiguration implements CamelConfiguration {
             httpBodies = httpDoor.bodyGate();
             registry.bind("httpBodies", httpBodies);
             UploadDirectory.place(context, workArea);
-            registry.bind("darkroomVertx", Http1Vertx.create());
+            registry.bind("darkroomVertx", Http1Vertx.create(ConnectionLimits.from(settings), metrics));
         }
         if (doors.mcp()) {
             McpDoors mcp = McpDoors.create(context, settings, startDir, catalog, intake, workArea, fetcher, metrics,

@@ -20,8 +20,6 @@ import org.darkroom.flow.DarkroomMetrics;
 import org.darkroom.flow.ErrorCode;
 import org.darkroom.intake.JobDir;
 import org.darkroom.intake.WorkArea;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Admits a request with a body before reading any of it, then receives the body into a private file; only then
@@ -38,8 +36,6 @@ import org.slf4j.LoggerFactory;
  * before any of its body is kept. Its job directory is deleted with the request.
  */
 public final class BodyGate implements Handler<RoutingContext> {
-    private static final Logger LOG = LoggerFactory.getLogger(BodyGate.class);
-    private static final String DOOR = "http";
     /** A body this small, declared by its Content-Length, is received without a place among the large ones. */
     static final long SMALL_BODY = 1024 * 1024;
 
@@ -168,10 +164,7 @@ public final class BodyGate implements Handler<RoutingContext> {
 
     private void refuse(RoutingContext routing, DarkroomException error, long started) {
         int status = ProblemResponses.status(error);
-        long nanos = System.nanoTime() - started;
-        metrics.request(DOOR, "-", error.code().code(), nanos);
-        LOG.warn("http flow=- status={} ms={} outcome=failed code={} detail={}", status, nanos / 1_000_000,
-                error.code().code(), error.detail());
+        EarlyRefusals.account(metrics, status, error, System.nanoTime() - started);
         ProblemResponses.sendAndClose(routing, error, settings.retryAfterSeconds());
     }
 

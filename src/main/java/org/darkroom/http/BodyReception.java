@@ -1,5 +1,6 @@
 package org.darkroom.http;
 
+import io.netty.handler.codec.http.multipart.HttpPostRequestDecoder;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -60,7 +61,7 @@ final class BodyReception {
         lastProgress = System.nanoTime();
         long every = Math.max(20, limits.idleTimeoutMs() / 5);
         idleTimer = vertx.setPeriodic(every, id -> checkIdle());
-        request.exceptionHandler(this::fail);
+        request.exceptionHandler(failure -> fail(clientError(failure)));
         if (kind == BodyKind.MULTIPART) {
             try {
                 request.setExpectMultipart(true);
@@ -173,6 +174,16 @@ final class BodyReception {
         if (file != null) {
             file.close();
         }
+    }
+
+    /** A multipart body Netty's decoder refused (a field past its size limit, a broken part) is the client's error. */
+    private Throwable clientError(Throwable failure) {
+        if (kind == BodyKind.MULTIPART && failure instanceof HttpPostRequestDecoder.ErrorDataDecoderException) {
+            return new DarkroomException(ErrorCode.BAD_PARAMETER, "A form field of the multipart request is too long"
+                    + " or malformed. Send the image as the one file part and parameters as short fields.",
+                    "multipart decoder: " + failure.getMessage(), failure);
+        }
+        return failure;
     }
 
     private void stopWatching() {

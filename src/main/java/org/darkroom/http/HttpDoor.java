@@ -14,6 +14,7 @@ import org.apache.camel.support.SynchronizationAdapter;
 import org.darkroom.flow.DarkroomException;
 import org.darkroom.flow.DarkroomMetrics;
 import org.darkroom.flow.ErrorCode;
+import org.darkroom.flow.LogText;
 import org.darkroom.flow.FlowCatalog;
 import org.darkroom.flow.FlowExchange;
 import org.darkroom.flow.FlowParameters;
@@ -198,7 +199,7 @@ public final class HttpDoor {
             LOG.info("http flow={} status={} ms={} outcome=done", flow, status, millis);
         } else {
             LOG.warn("http flow={} status={} ms={} outcome=failed code={} detail={}", flow, status, millis,
-                    error.code().code(), error.detail());
+                    error.code().code(), LogText.of(error.detail()));
         }
     }
 

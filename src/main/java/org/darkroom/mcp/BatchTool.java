@@ -70,6 +70,11 @@ final class BatchTool implements ToolHandler {
             List<Future<ToolOutcome>> futures = new ArrayList<>();
             for (Object item : items) {
                 futures.add(pool.submit(() -> {
+                    if (progress.cancelled()) {
+                        // Nobody will read the answer; the items already running finish, no new one starts.
+                        return ToolOutcome.failure(flow.name(), new DarkroomException(ErrorCode.BAD_PARAMETER,
+                                "The batch was cancelled before this item started."));
+                    }
                     ToolOutcome outcome = one(flow, item, parameters);
                     // Counted and reported under one lock: progress must only ever increase, notification by
                     // notification, which two items finishing at once would otherwise break.

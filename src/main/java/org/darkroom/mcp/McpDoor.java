@@ -13,6 +13,7 @@ import org.darkroom.flow.FlowExchange;
 import org.darkroom.flow.FlowParameters;
 import org.darkroom.flow.FlowResult;
 import org.darkroom.flow.FlowSpec;
+import org.darkroom.flow.LogText;
 import org.darkroom.flow.OutputKind;
 import org.darkroom.intake.JobExchange;
 import org.darkroom.intake.JobRecord;
@@ -113,7 +114,7 @@ public final class McpDoor {
             LOG.info("mcp flow={} ms={} outcome=done", flow, nanos / 1_000_000);
         } else {
             LOG.warn("mcp flow={} ms={} outcome=failed code={} detail={}", flow, nanos / 1_000_000, code,
-                    error.detail());
+                    LogText.of(error.detail()));
         }
     }
 

@@ -38,15 +38,15 @@ public final class McpDoors {
     private final ToolCalls calls;
     private final List<DarkroomTool> tools;
     private final ServerInfo info;
-    private final int maxMessageChars;
+    private final int maxMessageBytes;
     private volatile StdioDoor stdio;
 
-    private McpDoors(McpDoor door, ToolCalls calls, List<DarkroomTool> tools, ServerInfo info, int maxMessageChars) {
+    private McpDoors(McpDoor door, ToolCalls calls, List<DarkroomTool> tools, ServerInfo info, int maxMessageBytes) {
         this.door = door;
         this.calls = calls;
         this.tools = tools;
         this.info = info;
-        this.maxMessageChars = maxMessageChars;
+        this.maxMessageBytes = maxMessageBytes;
     }
 
     public static McpDoors create(CamelContext context, Settings settings, Path startDir, FlowCatalog catalog,
@@ -64,8 +64,8 @@ public final class McpDoors {
         String version = Optional.ofNullable(McpDoors.class.getPackage().getImplementationVersion())
                 .orElse("development");
         // The data argument arrives base64-encoded inside one JSON message: a third larger, plus the envelope.
-        int maxMessageChars = (int) Math.min(Integer.MAX_VALUE - 8L, (maxBytes + 2) / 3 * 4 + 64 * 1024);
-        return new McpDoors(door, calls, tools, new ServerInfo("darkroom", version, instructions()), maxMessageChars);
+        int maxMessageBytes = (int) Math.min(Integer.MAX_VALUE - 8L, (maxBytes + 2) / 3 * 4 + 64 * 1024);
+        return new McpDoors(door, calls, tools, new ServerInfo("darkroom", version, instructions()), maxMessageBytes);
     }
 
     /** The route steps of {@code direct:mcp-call}, bound as {@code mcpDoor}. */
@@ -105,7 +105,7 @@ public final class McpDoors {
 
             @Override
             public void onCamelContextFullyStarted(CamelContext started, boolean alreadyStarted) {
-                stdio = StdioDoor.start(started, streams, tools, info, maxMessageChars, calls::active);
+                stdio = StdioDoor.start(started, streams, tools, info, maxMessageBytes, calls::active);
             }
         });
         context.addLifecycleStrategy(new LifecycleStrategySupport() {

@@ -1,6 +1,7 @@
 package org.darkroom.mcp;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -28,6 +29,9 @@ import org.darkroom.intake.ImageType;
 final class OutputFile {
     static final String ARGUMENT = "output_path";
     private static final String FORMAT = "format";
+    // Linux's NAME_MAX and PATH_MAX, in bytes: longer names fail in the file system, not as the caller's error.
+    private static final int MAX_NAME_BYTES = 255;
+    private static final int MAX_PATH_BYTES = 4095;
 
     private final String given;
     private final Path directory;
@@ -47,6 +51,7 @@ final class OutputFile {
             throw new DarkroomException(ErrorCode.BAD_PARAMETER, "Give output_path as a file path, such as"
                     + " /home/me/Pictures/small.jpg.");
         }
+        requireHonourable(given, fileName.toString());
         Path directory = roots.requireInside(path.getParent(), ARGUMENT);
         if (!Files.isDirectory(directory)) {
             throw new DarkroomException(ErrorCode.BAD_PARAMETER, "The folder of output_path is a file, not a folder.");
@@ -60,6 +65,19 @@ final class OutputFile {
             throw new DarkroomException(ErrorCode.BAD_PARAMETER, "output_path names a folder; give a file name.");
         }
         return new OutputFile(given, directory, fileName.toString());
+    }
+
+    /** Refuses a name the file system cannot hold, or one that does not say it is an image Darkroom writes. */
+    private static void requireHonourable(String given, String name) {
+        if (given.getBytes(StandardCharsets.UTF_8).length > MAX_PATH_BYTES
+                || name.getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
+            throw new DarkroomException(ErrorCode.BAD_PARAMETER, "output_path is too long: a file name may have at most "
+                    + MAX_NAME_BYTES + " bytes and the whole path " + MAX_PATH_BYTES + ". Choose a shorter name.");
+        }
+        if (claimedType(name).isEmpty()) {
+            throw new DarkroomException(ErrorCode.BAD_PARAMETER, "output_path must end in the extension of the image"
+                    + " type it will hold, such as .jpg, .png or .webp.");
+        }
     }
 
     /**
@@ -98,7 +116,8 @@ final class OutputFile {
     /** Copies {@code image} beside the target under a hidden name, then renames it into place. */
     void write(Path image) {
         Path target = directory.resolve(name);
-        Path staged = directory.resolve("." + name + "." + UUID.randomUUID() + ".tmp");
+        // Not derived from the name, which may already be as long as the file system allows.
+        Path staged = directory.resolve(".darkroom-" + UUID.randomUUID() + ".tmp");
         try {
             // No REPLACE_EXISTING: a file already at the random name (or a link planted there) fails the copy.
             Files.copy(image, staged);

@@ -1,6 +1,9 @@
 package org.darkroom.mcp;
 
-/** Where a long tool call reports how far it got; transports that cannot notify the client pass {@link #NONE}. */
+/**
+ * Where a long tool call reports how far it got, and learns whether its client cancelled it; transports that cannot
+ * notify the client pass {@link #NONE}.
+ */
 @FunctionalInterface
 interface Progress {
     /** For stateless HTTP, which has no channel for notifications during a call. */
@@ -8,4 +11,9 @@ interface Progress {
     };
 
     void report(int done, int total, String message);
+
+    /** Whether the client cancelled the call ({@code notifications/cancelled}): start no more work for it. */
+    default boolean cancelled() {
+        return false;
+    }
 }

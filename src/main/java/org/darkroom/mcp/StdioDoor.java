@@ -5,11 +5,11 @@ import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.McpSyncServerExchange;
-import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema.ProgressNotification;
 import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
 import org.apache.camel.CamelContext;
 import org.slf4j.Logger;
@@ -40,7 +40,7 @@ final class StdioDoor {
      * @param busy how many tool calls are running, so the end of input waits for them to be answered
      */
     static StdioDoor start(CamelContext context, StandardStreams streams, List<DarkroomTool> tools,
-                           McpDoors.ServerInfo info, int maxMessageChars, IntSupplier busy) {
+                           McpDoors.ServerInfo info, int maxMessageBytes, IntSupplier busy) {
         CountDownLatch stopped = new CountDownLatch(1);
         EndOfInput in = new EndOfInput(streams.in(), () -> {
             LOG.info("MCP client closed stdin; answering the calls in flight, then stopping Darkroom");
@@ -48,17 +48,18 @@ final class StdioDoor {
                 drain(busy);
                 context.stop();
             }, "darkroom-stdin-closed").start();
-            // The SDK stops writing once its input ends, so the end is withheld until every call is answered and
-            // Camel has stopped: a client that sends its requests and closes stdin still gets every answer.
+            // The end is withheld until every call is answered and Camel has stopped: a client that sends its
+            // requests and closes stdin still gets every answer.
             awaitQuietly(stopped);
         });
-        StdioServerTransportProvider transport = new StdioServerTransportProvider(McpJsonDefaults.getMapper(), in,
-                streams.out(), maxMessageChars);
+        Cancellations cancellations = new Cancellations();
+        StdioTransport transport = new StdioTransport(McpJsonDefaults.getMapper(), in, streams.out(), maxMessageBytes,
+                cancellations);
         McpSyncServer server = McpServer.sync(transport).serverInfo(info.name(), info.version())
                 .instructions(info.instructions()).capabilities(ServerCapabilities.builder().tools(false).build())
                 // Darkroom checks arguments itself, so every refusal carries a stable code and a plain sentence.
                 .validateToolInputs(false)
-                .tools(tools.stream().map(StdioDoor::specification).toList())
+                .tools(tools.stream().map(tool -> specification(tool, cancellations)).toList())
                 .build();
         LOG.info("MCP over stdio: {} tools", tools.size());
         return new StdioDoor(server, stopped);
@@ -100,18 +101,27 @@ final class StdioDoor {
         }
     }
 
-    private static SyncToolSpecification specification(DarkroomTool tool) {
+    private static SyncToolSpecification specification(DarkroomTool tool, Cancellations cancellations) {
         return SyncToolSpecification.builder().tool(tool.definition())
                 .callHandler((exchange, request) -> tool.handler().call(request.arguments(),
-                        progress(exchange, request.progressToken())))
+                        progress(exchange, request.progressToken(), cancellations.flag(request.meta() == null ? null
+                                : request.meta().get(Cancellations.META_KEY)))))
                 .build();
     }
 
-    private static Progress progress(McpSyncServerExchange exchange, Object token) {
-        if (token == null) {
-            return Progress.NONE;
-        }
-        return (done, total, message) -> exchange.progressNotification(
-                new ProgressNotification(token, done, (double) total, message));
+    private static Progress progress(McpSyncServerExchange exchange, Object token, BooleanSupplier cancelled) {
+        return new Progress() {
+            @Override
+            public void report(int done, int total, String message) {
+                if (token != null) {
+                    exchange.progressNotification(new ProgressNotification(token, done, (double) total, message));
+                }
+            }
+
+            @Override
+            public boolean cancelled() {
+                return cancelled.getAsBoolean();
+            }
+        };
     }
 }

@@ -10,7 +10,6 @@ import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.JSONRPCResponse;
 import io.modelcontextprotocol.spec.McpStatelessServerTransport;
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
@@ -37,11 +36,13 @@ public final class StreamableHttpTransport implements McpStatelessServerTranspor
 
     private final McpJsonMapper json;
     private final ServerTransportSecurityValidator origins;
+    private final JsonRpcScreen screen;
     private volatile McpStatelessServerHandler handler;
     private volatile boolean closing;
 
     StreamableHttpTransport(McpJsonMapper json, boolean apiKeysRequired) {
         this.json = json;
+        this.screen = new JsonRpcScreen(json);
         this.origins = apiKeysRequired ? ServerTransportSecurityValidator.NOOP
                 : DefaultServerTransportSecurityValidator.builder().allowedOrigins(LOCAL_ORIGINS).build();
     }
@@ -80,11 +81,15 @@ public final class StreamableHttpTransport implements McpStatelessServerTranspor
                     "Both application/json and text/event-stream are required in the Accept header.");
             return;
         }
-        McpSchema.JSONRPCMessage received;
-        try {
-            received = McpSchema.deserializeJsonRpcMessage(json, body == null ? "" : body);
-        } catch (IOException | IllegalArgumentException e) {
-            error(exchange, 400, McpSchema.ErrorCodes.PARSE_ERROR, "The body is not a JSON-RPC message.");
+        JsonRpcScreen.Screened screened = screen.screen(body == null ? "" : body);
+        if (screened.error() != null) {
+            respond(exchange, 400, JsonRpcScreen.write(screened.error()));
+            return;
+        }
+        McpSchema.JSONRPCMessage received = screened.message();
+        if (received == null) {
+            // A notification with unusable params: never answered, only acknowledged.
+            respond(exchange, 202, null);
             return;
         }
         McpTransportContext context = McpTransportContext.EMPTY;
@@ -92,7 +97,7 @@ public final class StreamableHttpTransport implements McpStatelessServerTranspor
             if (received instanceof McpSchema.JSONRPCRequest request) {
                 JSONRPCResponse response = handler.handleRequest(context, request)
                         .contextWrite(c -> c.put(McpTransportContext.KEY, context)).block();
-                respond(exchange, 200, json.writeValueAsString(response));
+                respond(exchange, 200, json.writeValueAsString(JsonRpcScreen.plain(response)));
             } else if (received instanceof McpSchema.JSONRPCNotification notification) {
                 handler.handleNotification(context, notification)
                         .contextWrite(c -> c.put(McpTransportContext.KEY, context)).block();
@@ -109,16 +114,7 @@ public final class StreamableHttpTransport implements McpStatelessServerTranspor
     }
 
     private void error(Exchange exchange, int status, int code, String text) {
-        // A plain map: the SDK's response type refuses a null id, which JSON-RPC requires when none could be read.
-        Map<String, Object> response = new LinkedHashMap<>();
-        response.put("jsonrpc", McpSchema.JSONRPC_VERSION);
-        response.put("id", null);
-        response.put("error", Map.of("code", code, "message", text));
-        try {
-            respond(exchange, status, json.writeValueAsString(response));
-        } catch (IOException e) {
-            throw new IllegalStateException("An error response is plain JSON", e);
-        }
+        respond(exchange, status, JsonRpcScreen.write(JsonRpcScreen.error(null, code, text)));
     }
 
     private static void respond(Exchange exchange, int status, String body) {

@@ -225,6 +225,26 @@ abstract class McpContract {
     }
 
     @Test
+    void an_output_path_the_file_system_or_the_format_cannot_honour_is_a_bad_parameter() throws Exception {
+        String plain = readRoot.resolve("plain.jpg").toString();
+        // The longest name the file system holds (255 bytes) is written, as itself and nothing beside it.
+        String longest = "a".repeat(251) + ".jpg";
+        ok(call("thumbnail_image", Map.of("path", plain, "output_path", writeRoot.resolve(longest).toString())));
+        assertThat(Identify.of(writeRoot.resolve(longest)).format()).isEqualTo("JPEG");
+        List<String> refused = List.of("b".repeat(252) + ".jpg", "é".repeat(126) + ".jpg", "x.svg", "x.txt", "x",
+                "x.", ".jpg", "x.jpg.exe");
+        for (String name : refused) {
+            error(call("thumbnail_image", Map.of("path", plain, "output_path", writeRoot.resolve(name).toString())),
+                    "bad_parameter");
+        }
+        error(call("thumbnail_image", Map.of("path", plain, "output_path", writeRoot.resolve("d/".repeat(2100)
+                + "x.jpg").toString())), "bad_parameter");
+        assertThat(DataDir.names(writeRoot)).doesNotContainAnyElementsOf(refused).doesNotContain("d")
+                .noneMatch(name -> name.startsWith("."));
+        Files.delete(writeRoot.resolve(longest));
+    }
+
+    @Test
     void every_refusal_is_a_coded_result_that_names_no_server_detail() throws Exception {
         String plain = readRoot.resolve("plain.jpg").toString();
         error(call("thumbnail_image", Map.of("path", outside.resolve("secret.jpg").toString())), "path_denied");

@@ -69,6 +69,31 @@ class McpHttpTest extends McpContract {
         assertThat(local.statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void malformed_json_rpc_gets_its_error_code_in_a_plain_sentence_never_a_java_type() {
+        HttpClientSupport http = new HttpClientSupport("http://127.0.0.1:" + port);
+        String both = "application/json, text/event-stream";
+        Map<String, Integer> expected = Map.of(
+                "[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}]", -32600,
+                "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":[\"image_info\"]}", -32602,
+                "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":\"image_info\","
+                        + "\"arguments\":[1]}}", -32602,
+                "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"ping\",\"params\":{\"x\":\"a\u0001\"}}", -32700,
+                "", -32700);
+        expected.forEach((body, code) -> {
+            HttpResponse<byte[]> answer = http.send(post(http, body).header("Accept", both).build());
+            String text = new String(answer.body(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(answer.statusCode()).as(body).isEqualTo(400);
+            assertThat(HttpClientSupport.json(answer).at("/error/code").asInt()).as(body).isEqualTo(code);
+            assertThat(text).doesNotContain("io.model").doesNotContain("java").doesNotContain("$");
+        });
+        HttpResponse<byte[]> badInit = http.send(post(http, "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":"
+                + "\"initialize\",\"params\":{\"protocolVersion\":[1],\"capabilities\":7}}").header("Accept", both)
+                .build());
+        assertThat(new String(badInit.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("\"error\"")
+                .doesNotContain("io.model").doesNotContain("java").doesNotContain("Exception");
+    }
+
     private static HttpRequest.Builder post(HttpClientSupport http, String body) {
         return http.request("/mcp").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
