@@ -133,7 +133,7 @@ class CraftedHeaderTest {
         ByteWriter w = gif(10, 10);
         frame(graphicControl(w), 10, 10, 0);
         frame(graphicControl(w), 1000, 2000, 0x81).u8(0x3b);
-        assertThat(read("a.gif", w, ImageType.GIF)).isEqualTo(new ImageHeader(ImageType.GIF, 10, 10, 2, 2_000_000));
+        assertThat(read("a.gif", w, ImageType.GIF)).isEqualTo(new ImageHeader(ImageType.GIF, 10, 10, 2, 2_000_000, 1000, 2000));
     }
 
     @Test
