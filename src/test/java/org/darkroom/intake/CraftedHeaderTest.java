@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.darkroom.testing.Deflated;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -109,26 +110,6 @@ class CraftedHeaderTest {
         assertUndecodable("a.png", w, ImageType.PNG);
     }
 
-    /** Deflated zeros: about a thousandth of {@code expanded} on disk, {@code expanded} bytes once inflated. */
-    private static byte[] deflatedZeros(long expanded) {
-        java.util.zip.Deflater deflater = new java.util.zip.Deflater(9);
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        byte[] zeros = new byte[1 << 20];
-        byte[] buffer = new byte[1 << 16];
-        for (long fed = 0; fed < expanded; fed += zeros.length) {
-            deflater.setInput(zeros);
-            while (!deflater.needsInput()) {
-                out.write(buffer, 0, deflater.deflate(buffer));
-            }
-        }
-        deflater.finish();
-        while (!deflater.finished()) {
-            out.write(buffer, 0, deflater.deflate(buffer));
-        }
-        deflater.end();
-        return out.toByteArray();
-    }
-
     private static ByteWriter onePixelPngWith(String where, String type, byte[] data) {
         ByteWriter w = chunk(png(), "IHDR", ihdr(1, 1));
         if (where.equals("before")) {
@@ -143,13 +124,13 @@ class CraftedHeaderTest {
 
     @Test
     void pngCompressedMetadataThatExpandsPastTheCapIsRefusedFastWhereverItSits() throws IOException {
-        byte[] bomb = deflatedZeros(256L << 20); // 256 MiB of text from about a quarter of a megabyte
+        byte[] bomb = Deflated.zeros(256L << 20); // 256 MiB of text from about a quarter of a megabyte
         byte[] ztxt = ByteWriter.start().ascii("Comment").u8(0, 0).bytes(bomb).toBytes();
         byte[] itxt = ByteWriter.start().ascii("XML:com.adobe.xmp").u8(0, 1, 0).ascii("en").u8(0).u8(0).bytes(bomb)
                 .toBytes();
         byte[] iccp = ByteWriter.start().ascii("ICC profile").u8(0, 0).bytes(bomb).toBytes();
         // Spread over several chunks, each under the cap, the total still counts.
-        byte[] small = ByteWriter.start().ascii("Comment").u8(0, 0).bytes(deflatedZeros(10L << 20)).toBytes();
+        byte[] small = ByteWriter.start().ascii("Comment").u8(0, 0).bytes(Deflated.zeros(10L << 20)).toBytes();
         ByteWriter spread = chunk(chunk(chunk(chunk(chunk(png(), "IHDR", ihdr(1, 1)), "zTXt", small), "IDAT",
                 new byte[12]), "zTXt", small), "zTXt", small);
         long started = System.nanoTime();
@@ -162,8 +143,8 @@ class CraftedHeaderTest {
 
     @Test
     void pngWithOrdinaryCompressedMetadataPasses() throws IOException {
-        byte[] profile = ByteWriter.start().ascii("ICC profile").u8(0, 0).bytes(deflatedZeros(4L << 20)).toBytes();
-        byte[] text = ByteWriter.start().ascii("Comment").u8(0, 0).bytes(deflatedZeros(1L << 20)).toBytes();
+        byte[] profile = ByteWriter.start().ascii("ICC profile").u8(0, 0).bytes(Deflated.zeros(4L << 20)).toBytes();
+        byte[] text = ByteWriter.start().ascii("Comment").u8(0, 0).bytes(Deflated.zeros(1L << 20)).toBytes();
         ByteWriter w = onePixelPngWith("before", "iCCP", profile);
         assertThat(read("ok.png", w, ImageType.PNG).pixels()).isEqualTo(1);
         assertThat(read("ok2.png", onePixelPngWith("after", "zTXt", text), ImageType.PNG).pixels()).isEqualTo(1);

@@ -9,4 +9,9 @@ public record Blur(int sigma) implements MagickOp {
     public void appendTo(List<String> argv) {
         argv.addAll(List.of("-blur", "0x" + sigma));
     }
+
+    @Override
+    public long work(Size in) {
+        return GaussianWork.of(in, sigma);
+    }
 }
