@@ -50,6 +50,9 @@ public record ImagePlan(List<MagickOp> ops, ImageType outputType, Integer qualit
         args.add(outputType.coder() + ":" + output);
         JobShape shape = JobShape.of(input.header(), ops, ops.contains(Simple.AUTO_ORIENT),
                 allFrames ? input.header().frames() : 1);
+        if (decodeHint != null && input.type() == ImageType.JPEG) {
+            shape = shape.withScaledDecodeRoom();
+        }
         return new MagickJob(args, output, outputType, shape);
     }
 }

@@ -23,7 +23,8 @@ import java.util.List;
  *
  * <p>Each job also gets ImageMagick's own limits from the configured ones: {@code list-length} one above the frame
  * limit (ImageMagick refuses a list that reaches its limit), {@code area} at the pixel limit, and, for planned jobs,
- * {@code width} and {@code height} at the widest and tallest image the plan may hold, so a decoder that finds more
+ * {@code width} and {@code height} at the widest and tallest image the plan may hold (with room for filters' row
+ * views, {@link JobShape#widthLimit()}), so a decoder that finds more
  * pixels than the header declared stops before allocating them.
  *
  * @param timeLimitSeconds ImageMagick's own time limit ({@code -limit time}), the backstop of the Java timeout
@@ -72,8 +73,8 @@ public record MagickEnvironment(Path binary, Path policyDir, Path temporaryDir, 
                 "-limit", "list-length", Integer.toString(listLength()),
                 "-limit", "area", Long.toString(maxPixels)));
         if (job.shape() != null) {
-            withSettings.addAll(List.of("-limit", "width", Long.toString(job.shape().widest()),
-                    "-limit", "height", Long.toString(job.shape().tallest())));
+            withSettings.addAll(List.of("-limit", "width", Long.toString(job.shape().widthLimit()),
+                    "-limit", "height", Long.toString(job.shape().heightLimit())));
         }
         withSettings.addAll(job.args());
         return commandLine(withSettings);

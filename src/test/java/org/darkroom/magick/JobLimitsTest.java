@@ -39,9 +39,11 @@ class JobLimitsTest {
                 Map.entry("darkroom.inbox.frames.format", "tiff")))) {
             DataDir data = darkroom.data();
 
-            // HEIC and AVIF whose only ispe claims 20x20; the coded image is 320x240.
-            data.drop("thumbnail", liar(Samples.get("photo.heic"), "lie.heic"), "lie.heic");
-            data.drop("thumbnail", liar(Samples.get("photo.avif"), "lie.avif"), "lie.avif");
+            // HEIC and AVIF whose only ispe claims 20x20; the coded image is 1200x1200.
+            data.drop("thumbnail", liar(Magick.make(dir, "big.heic", 1200, 1200, "plasma:fractal", 1), "lie.heic"),
+                    "lie.heic");
+            data.drop("thumbnail", liar(Magick.make(dir, "big.avif", 1200, 1200, "plasma:fractal", 1), "lie.avif"),
+                    "lie.avif");
             // A tiny PNG asked for 8000x8000 (64 MP), and a small JPEG asked for ten turns and blurs.
             Path tiny = Magick.make(dir, "tiny.png", 16, 16, "xc:red", 1);
             data.drop("big", tiny, "tiny.png");

@@ -24,7 +24,7 @@ class ProcessLifetimeTest {
     private static final Map<String, String> SLOW_INBOX = Map.of(
             "darkroom.inbox.slow.flow", "transform",
             "darkroom.inbox.slow.operations", "resize width=9000 upscale=true; blur sigma=40",
-            "darkroom.limits.max-pixels", "100000000",
+            "darkroom.limits.max-pixels", "200000000",
             "darkroom.limits.max-work", "1000000000000");
 
     @TempDir

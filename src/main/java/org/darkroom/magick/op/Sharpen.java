@@ -11,6 +11,11 @@ public record Sharpen(int sigma) implements MagickOp {
     }
 
     @Override
+    public Size peak(Size in) {
+        return GaussianWork.peak(in, sigma);
+    }
+
+    @Override
     public long work(Size in) {
         return GaussianWork.of(in, sigma);
     }
