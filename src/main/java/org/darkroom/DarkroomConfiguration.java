@@ -39,6 +39,7 @@ import org.darkroom.intake.WorkArea;
 import org.darkroom.intake.fetch.FetchSettings;
 import org.darkroom.intake.fetch.HostResolver;
 import org.darkroom.intake.fetch.UrlFetcher;
+import org.darkroom.magick.JobBudget;
 import org.darkroom.magick.MagickBinary;
 import org.darkroom.magick.MagickEnvironment;
 import org.darkroom.magick.MagickExecutor;
@@ -112,11 +113,14 @@ public final class DarkroomConfiguration implements CamelConfiguration {
                            HttpAddress address, Path startDir, Path home) throws Exception {
 
         Workers workers = new Workers(Workers.size(settings.nonNegativeInt("darkroom.workers")));
+        IntakeLimits limits = new IntakeLimits(settings.bytes("darkroom.limits.max-bytes"),
+                settings.positiveLong("darkroom.limits.max-pixels"), settings.positiveInt("darkroom.limits.max-frames"));
         MagickEnvironment environment = new MagickEnvironment(
                 MagickBinary.find(settings.text("darkroom.magick.binary").orElse(null)),
                 settings.path("darkroom.magick.policy-dir", home), workArea.root(),
                 settings.positiveInt("darkroom.magick.threads"),
-                MagickEnvironment.timeLimitAbove(settings.positiveLong("darkroom.magick.timeout-ms")));
+                MagickEnvironment.timeLimitAbove(settings.positiveLong("darkroom.magick.timeout-ms")),
+                settings.bytes("darkroom.magick.max-memory"), limits.maxFrames(), limits.maxPixels());
         MagickProbe.verify(environment);
         DarkroomMetrics metrics = new DarkroomMetrics(context);
         MagickHealthCheck magickHealth = new MagickHealthCheck(environment,
@@ -130,9 +134,9 @@ public final class DarkroomConfiguration implements CamelConfiguration {
         context.getManagementStrategy().addEventNotifier(stop);
         BooleanSupplier ready = () -> !stop.isStopping() && magickHealth.isReady() && disk.isReady();
 
-        Intake intake = new Intake(new IntakeLimits(settings.bytes("darkroom.limits.max-bytes"),
-                settings.positiveLong("darkroom.limits.max-pixels"), settings.positiveInt("darkroom.limits.max-frames")));
-        MagickFlows magickFlows = new MagickFlows();
+        Intake intake = new Intake(limits);
+        MagickFlows magickFlows = new MagickFlows(new JobBudget(limits.maxPixels(),
+                settings.positiveLong("darkroom.limits.max-work")));
         VisionService vision = VisionStartup.start(VisionSettings.read(settings, startDir), home);
         context.addService(new VisionLifecycle(vision));
         VisionFlows visionFlows = new VisionFlows(vision, metrics, intake.limits().maxPixels());

@@ -15,6 +15,8 @@ final class GifParser {
         int firstWidth = 0;
         int firstHeight = 0;
         long largest = 0;
+        int widest = 0;
+        int tallest = 0;
         try {
             for (int blocks = 0; blocks < 2 * HeaderInput.MAX_STEPS && frames < HeaderInput.MAX_STEPS; blocks++) {
                 int introducer = in.u8(pos);
@@ -33,6 +35,8 @@ final class GifParser {
                         firstHeight = h;
                     }
                     largest = Math.max(largest, (long) w * h);
+                    widest = Math.max(widest, w);
+                    tallest = Math.max(tallest, h);
                     // Descriptor, local colour table, LZW minimum code size, then the data sub-blocks.
                     pos = skipSubBlocks(in, pos + 10 + colorTableBytes(packed) + 1);
                 } else if (introducer == 0x21) {
@@ -57,7 +61,8 @@ final class GifParser {
         int height = screenHeight > 0 ? screenHeight : firstHeight;
         // Coalescing paints every frame onto a full canvas, so the canvas counts as a frame too.
         largest = Math.max(largest, (long) width * height);
-        return new ImageHeader(ImageType.GIF, width, height, frames, largest);
+        return new ImageHeader(ImageType.GIF, width, height, frames, largest, Math.max(widest, width),
+                Math.max(tallest, height));
     }
 
     private static int colorTableBytes(int packed) {

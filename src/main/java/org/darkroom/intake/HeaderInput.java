@@ -1,6 +1,7 @@
 package org.darkroom.intake;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -40,6 +41,35 @@ final class HeaderInput {
 
     long size() {
         return size;
+    }
+
+    /** Bytes [pos, pos+length) as a stream read straight from the file, for data that is inflated, not parsed. */
+    InputStream range(long pos, long length) throws BadHeaderException {
+        if (!has(pos, length)) {
+            throw new BadHeaderException("truncated: needed " + length + " bytes at offset " + pos + " of " + size);
+        }
+        return new InputStream() {
+            private long next = pos;
+            private final long end = pos + length;
+
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (next >= end) {
+                    return -1;
+                }
+                int n = channel.read(ByteBuffer.wrap(b, off, (int) Math.min(len, end - next)), next);
+                if (n > 0) {
+                    next += n;
+                }
+                return n;
+            }
+        };
     }
 
     boolean has(long pos, long n) {

@@ -26,7 +26,8 @@ public final class HeaderReader {
      * The header of {@code file}, whose bytes have already been sniffed as {@code type}.
      *
      * @throws DarkroomException {@link ErrorCode#EMPTY_INPUT} for an empty file, {@link ErrorCode#UNDECODABLE} when
-     *                           the header is truncated, malformed or not of {@code type}
+     *                           the header is truncated, malformed or not of {@code type}, {@link ErrorCode#TOO_LARGE}
+     *                           when its compressed metadata would expand past {@link PngMetadata#MAX_EXPANDED_BYTES}
      */
     public static ImageHeader read(Path file, ImageType type) {
         Objects.requireNonNull(file, "file");
@@ -42,6 +43,10 @@ public final class HeaderReader {
                         + ", expected " + type);
             }
             return parse(new HeaderInput(channel, size), type);
+        } catch (MetadataBombException e) {
+            throw new DarkroomException(ErrorCode.TOO_LARGE, "The image's compressed metadata (text or colour"
+                    + " profile chunks) expands to more than " + PngMetadata.MAX_EXPANDED_BYTES / (1024 * 1024)
+                    + " MiB. Send the image without that metadata.", type + " header of " + file + ": " + e.getMessage());
         } catch (BadHeaderException e) {
             throw new DarkroomException(ErrorCode.UNDECODABLE, UNREADABLE,
                     type + " header of " + file + ": " + e.getMessage());
@@ -50,7 +55,8 @@ public final class HeaderReader {
         }
     }
 
-    private static ImageHeader parse(HeaderInput in, ImageType type) throws IOException, BadHeaderException {
+    private static ImageHeader parse(HeaderInput in, ImageType type)
+            throws IOException, BadHeaderException, MetadataBombException {
         return switch (type) {
             case JPEG -> JpegParser.read(in);
             case PNG -> PngParser.read(in);

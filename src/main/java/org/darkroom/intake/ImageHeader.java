@@ -11,15 +11,25 @@ import java.util.Objects;
  * @param frames             how many frames or pages it holds, at least one
  * @param largestFramePixels the largest width &times; height of any frame, page or canvas, never less than
  *                           {@link #pixels()}, so a small first page cannot hide a huge later one
+ * @param widestFrame        the largest width of any frame, page or canvas: no decoded frame may be wider
+ * @param tallestFrame       the largest height of any frame, page or canvas: no decoded frame may be taller
  */
-public record ImageHeader(ImageType type, int width, int height, int frames, long largestFramePixels) {
+public record ImageHeader(ImageType type, int width, int height, int frames, long largestFramePixels,
+                          int widestFrame, int tallestFrame) {
 
     public ImageHeader {
         Objects.requireNonNull(type, "type");
-        if (width <= 0 || height <= 0 || frames <= 0 || largestFramePixels < (long) width * height) {
+        if (width <= 0 || height <= 0 || frames <= 0 || largestFramePixels < (long) width * height
+                || widestFrame < width || tallestFrame < height) {
             throw new IllegalArgumentException("Inconsistent header: " + width + "x" + height + ", " + frames
-                    + " frames, largest frame " + largestFramePixels + " pixels");
+                    + " frames, largest frame " + largestFramePixels + " pixels, widest " + widestFrame
+                    + ", tallest " + tallestFrame);
         }
+    }
+
+    /** A header whose frames all fit in the first frame's (or the canvas's) width and height. */
+    public ImageHeader(ImageType type, int width, int height, int frames, long largestFramePixels) {
+        this(type, width, height, frames, largestFramePixels, width, height);
     }
 
     /** Pixels in the primary image. */

@@ -7,14 +7,15 @@ final class PngParser {
     private PngParser() {
     }
 
-    static ImageHeader read(HeaderInput in) throws IOException, BadHeaderException {
+    static ImageHeader read(HeaderInput in) throws IOException, BadHeaderException, MetadataBombException {
         if (in.u32be(8) != 13 || !"IHDR".equals(in.fourcc(12))) {
             throw new BadHeaderException("PNG does not start with a 13-byte IHDR chunk");
         }
         int width = HeaderInput.dimension(in.u32be(16), "PNG width");
         int height = HeaderInput.dimension(in.u32be(20), "PNG height");
         int frames = 1;
-        long pos = 8 + 8 + 13 + 4;
+        long firstChunk = 8 + 8 + 13 + 4;
+        long pos = firstChunk;
         for (int chunks = 0; ; chunks++) {
             if (chunks >= HeaderInput.MAX_STEPS) {
                 throw new BadHeaderException("PNG has more than " + HeaderInput.MAX_STEPS + " chunks before IDAT");
@@ -39,6 +40,7 @@ final class PngParser {
             }
             pos += 12 + length;
         }
+        PngMetadata.check(in, firstChunk);
         // APNG frames must lie inside the canvas (APNG spec, fcTL), so the canvas bounds every frame.
         return new ImageHeader(ImageType.PNG, width, height, frames, (long) width * height);
     }

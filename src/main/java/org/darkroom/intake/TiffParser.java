@@ -29,6 +29,8 @@ final class TiffParser {
         int firstWidth = 0;
         int firstHeight = 0;
         long largest = 0;
+        int widest = 0;
+        int tallest = 0;
         while (ifd != 0 && pages < HeaderInput.MAX_STEPS) {
             // A chain that revisits a directory would otherwise list the same pages forever.
             if (!seen.add(ifd)) {
@@ -46,6 +48,11 @@ final class TiffParser {
                 long entry = entries + i * entrySize;
                 int tag = in.u16(entry, le);
                 if (tag == IMAGE_WIDTH || tag == IMAGE_LENGTH) {
+                    // libtiff keeps the first of two equal tags, other readers the last: a second size tag is
+                    // a file saying two things, and the only safe answer is to believe neither.
+                    if ((tag == IMAGE_WIDTH ? width : height) != -1) {
+                        throw new BadHeaderException("TIFF page " + pages + " has tag " + tag + " twice");
+                    }
                     long value = value(in, entry, le, big);
                     if (tag == IMAGE_WIDTH) {
                         width = value;
@@ -61,13 +68,15 @@ final class TiffParser {
                 firstHeight = h;
             }
             largest = Math.max(largest, (long) w * h);
+            widest = Math.max(widest, w);
+            tallest = Math.max(tallest, h);
             long next = entries + count * entrySize;
             ifd = big ? in.u64(next, le) : in.u32(next, le);
         }
         if (pages == 0) {
             throw new BadHeaderException("TIFF has no image directory");
         }
-        return new ImageHeader(ImageType.TIFF, firstWidth, firstHeight, pages, largest);
+        return new ImageHeader(ImageType.TIFF, firstWidth, firstHeight, pages, largest, widest, tallest);
     }
 
     // The first value sits in the entry itself (left-justified) whenever the type fits the value field.

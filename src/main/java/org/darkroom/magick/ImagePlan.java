@@ -48,6 +48,11 @@ public record ImagePlan(List<MagickOp> ops, ImageType outputType, Integer qualit
             args.addAll(List.of("-quality", quality.toString()));
         }
         args.add(outputType.coder() + ":" + output);
-        return new MagickJob(args, output, outputType);
+        JobShape shape = JobShape.of(input.header(), ops, ops.contains(Simple.AUTO_ORIENT),
+                allFrames ? input.header().frames() : 1);
+        if (decodeHint != null && input.type() == ImageType.JPEG) {
+            shape = shape.withScaledDecodeRoom();
+        }
+        return new MagickJob(args, output, outputType, shape);
     }
 }

@@ -19,10 +19,18 @@ final class MagickErrors {
             new Rule(ErrorCode.TIMEOUT, "ImageMagick's time limit was reached. Send a smaller image or raise"
                     + " the limit.", List.of("time limit exceeded")),
             new Rule(ErrorCode.TOO_MANY_PIXELS, "The image exceeds ImageMagick's width, height or memory limits."
-                    + " Send a smaller image.", List.of("exceeds limit", "resources exhausted", "memory allocation failed")),
+                    + " Send a smaller image.", List.of("exceeds limit", "resources exhausted", "memory allocation failed",
+                    // what libpng and others say when the process reaches its address-space cap (prlimit --as)
+                    "insufficient memory")),
             new Rule(ErrorCode.UNDECODABLE, null, List.of("corrupt", "premature end", "improper image header",
                     "insufficient image data", "unexpected end", "negative or zero image size", "not a ",
-                    "no decode delegate", "decode", "unable to read", "truncated", "invalid", "bad ")));
+                    "no decode delegate", "decode", "unable to read", "truncated", "invalid", "bad ")),
+            // ImageMagick 6's PNG and HEIC/AVIF readers refuse an image past the per-job width and height limits
+            // without a reason of their own, leaving only this line; the limits come from the header, so the
+            // decoder found more pixels than the header declared (or, for a damaged HEIC, could not say why).
+            new Rule(ErrorCode.TOO_MANY_PIXELS, "The image decodes to more pixels than its header declares, or could"
+                    + " not be decoded at the size it declares. Send a valid image within the pixel limit.",
+                    List.of("no images defined")));
 
     private MagickErrors() {
     }

@@ -10,10 +10,16 @@ import org.darkroom.intake.ImageType;
  * @param args       the arguments after the binary, built only from typed values and server-chosen paths
  * @param output     the file the command writes, inside the job directory
  * @param outputType the image type written, or {@code null} when the output is text (for {@code info})
+ * @param shape      what the job will hold and do, when it was planned from a header and steps; {@code null} for
+ *                   commands that decode no more than the input (ImageMagick then gets only the configured limits)
  */
-public record MagickJob(List<String> args, Path output, ImageType outputType) {
+public record MagickJob(List<String> args, Path output, ImageType outputType, JobShape shape) {
 
     public MagickJob {
         args = List.copyOf(args);
+    }
+
+    public MagickJob(List<String> args, Path output, ImageType outputType) {
+        this(args, output, outputType, null);
     }
 }

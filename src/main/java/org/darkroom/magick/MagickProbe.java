@@ -57,15 +57,18 @@ public final class MagickProbe {
         }
         requireMvgRefused(environment, policyFile);
         requireTimeLimit(environment, policyFile);
+        requireListLength(environment, policyFile);
         return version;
     }
 
     /** Without setpriv no ImageMagick process could be tied to the service's life; see {@link MagickEnvironment}. */
     private static void requireSetpriv() {
-        if (!Files.isExecutable(Path.of(MagickEnvironment.SETPRIV))) {
-            throw new IllegalStateException(MagickEnvironment.SETPRIV + " (util-linux) was not found; Darkroom starts"
-                    + " every ImageMagick process through it so that none outlives the service. Install util-linux"
-                    + " (sudo apt-get install util-linux).");
+        for (String tool : List.of(MagickEnvironment.SETPRIV, MagickEnvironment.PRLIMIT)) {
+            if (!Files.isExecutable(Path.of(tool))) {
+                throw new IllegalStateException(tool + " (util-linux) was not found; Darkroom starts every"
+                        + " ImageMagick process through it so that none outlives the service or passes its memory"
+                        + " cap. Install util-linux (sudo apt-get install util-linux).");
+            }
         }
     }
 
@@ -75,14 +78,34 @@ public final class MagickProbe {
      */
     private static void requireTimeLimit(MagickEnvironment environment, Path policyFile) {
         String wanted = Integer.toString(environment.timeLimitSeconds());
-        String resources = run(environment, List.of("-limit", "time", wanted, "-list", "resource"));
-        String applied = resources.lines().map(String::strip).filter(line -> line.startsWith("Time:"))
-                .map(line -> line.substring("Time:".length()).strip()).findFirst().orElse("");
+        String applied = appliedLimit(environment, "time", wanted, "Time:");
         if (applied.matches("\\d+") && Long.parseLong(applied) < environment.timeLimitSeconds()) {
             throw new IllegalStateException("darkroom.magick.timeout-ms needs ImageMagick's time limit at " + wanted
                     + " s, but " + policyFile + " caps it at " + applied + " s. Lower darkroom.magick.timeout-ms or"
                     + " raise the time resource in the policy.");
         }
+    }
+
+    /**
+     * ImageMagick refuses a list of frames as long as its list-length, so the frame limit needs one more: a policy
+     * that caps it lower would fail inputs intake accepted, as if they had too many pixels.
+     */
+    private static void requireListLength(MagickEnvironment environment, Path policyFile) {
+        String wanted = Integer.toString(environment.listLength());
+        String applied = appliedLimit(environment, "list-length", wanted, "List length:").replaceAll("B$", "");
+        if (applied.matches("\\d+") && Long.parseLong(applied) < environment.listLength()) {
+            throw new IllegalStateException("darkroom.limits.max-frames=" + environment.maxFrames() + " needs"
+                    + " ImageMagick's list-length at " + wanted + ", but " + policyFile + " caps it at " + applied
+                    + ". Lower darkroom.limits.max-frames to " + (Long.parseLong(applied) - 1)
+                    + " or raise list-length in the policy.");
+        }
+    }
+
+    /** The value ImageMagick really applies when asked for {@code -limit name wanted} under the policy. */
+    private static String appliedLimit(MagickEnvironment environment, String name, String wanted, String label) {
+        String resources = run(environment, List.of("-limit", name, wanted, "-list", "resource"));
+        return resources.lines().map(String::strip).filter(line -> line.startsWith(label))
+                .map(line -> line.substring(label.length()).strip()).findFirst().orElse("");
     }
 
     /**

@@ -58,7 +58,7 @@ public final class MagickRunner {
         MagickJob job = exchange.getMessage().getBody(MagickJob.class);
         exchange.setProperty(JOB, job);
         exchange.setProperty(STARTED, System.nanoTime());
-        exchange.getMessage().setHeader(ExecBinding.EXEC_COMMAND_ARGS, environment.jobCommandLine(job.args()));
+        exchange.getMessage().setHeader(ExecBinding.EXEC_COMMAND_ARGS, environment.jobCommandLine(job));
         exchange.getMessage().setBody(null);
         LOG.debug("magick {}", job.args());
     }

@@ -67,7 +67,7 @@ class HttpGuardsTest {
         int port = HttpClientSupport.freePort();
         try (RunningDarkroom ignored = RunningDarkroom.start(dir, on(port, "darkroom.http.max-in-flight", "1"))) {
             HttpClientSupport http = new HttpClientSupport("http://127.0.0.1:" + port);
-            String slow = transform("resize width=4000 upscale=true; blur sigma=20");
+            String slow = transform("resize width=2500 upscale=true; blur sigma=10");
             CompletableFuture<HttpResponse<byte[]>> first = CompletableFuture.supplyAsync(() -> {
                 try {
                     return http.postRaw(slow, Samples.get("plain.jpg"), "image/jpeg");
@@ -95,7 +95,7 @@ class HttpGuardsTest {
         int port = HttpClientSupport.freePort();
         try (RunningDarkroom ignored = RunningDarkroom.start(dir, on(port, "darkroom.magick.timeout-ms", "300"))) {
             HttpClientSupport http = new HttpClientSupport("http://127.0.0.1:" + port);
-            String slow = transform("resize width=9000 upscale=true; blur sigma=40");
+            String slow = transform("resize width=2500 upscale=true; blur sigma=10");
             HttpResponse<byte[]> response = http.postRaw(slow, Samples.get("plain.jpg"), "image/jpeg");
 
             assertThat(response.statusCode()).isEqualTo(504);

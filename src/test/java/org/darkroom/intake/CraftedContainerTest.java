@@ -135,7 +135,47 @@ class CraftedContainerTest {
     void tiffReportsTheFirstPageAndTheLargestOfAll() throws IOException {
         ByteWriter w = tiff(true, 4, -1, new int[] {300, 200}, new int[] {5000, 4000});
         assertThat(read("a.tif", w, ImageType.TIFF))
-                .isEqualTo(new ImageHeader(ImageType.TIFF, 300, 200, 2, 20_000_000));
+                .isEqualTo(new ImageHeader(ImageType.TIFF, 300, 200, 2, 20_000_000, 5000, 4000));
+    }
+
+    @Test
+    void tiffPageWithASizeTagTwiceIsUndecodableOnEveryPage() throws IOException {
+        // libtiff keeps the first ImageWidth, a last-wins reader the second: 10 wide here, 10000 to the decoder.
+        int[][] twoWidths = {{256, 10000}, {257, 5000}, {256, 10}};
+        int[][] twoLengths = {{256, 10}, {257, 10}, {257, 20000}};
+        int[][] plain = {{256, 10}, {257, 10}};
+        for (boolean le : new boolean[] {true, false}) {
+            assertUndecodable("first-" + le + ".tif", tiffEntries(le, twoWidths), ImageType.TIFF);
+            assertUndecodable("later-" + le + ".tif", tiffEntries(le, plain, plain, twoLengths), ImageType.TIFF);
+        }
+    }
+
+    /** A classic TIFF whose pages hold exactly the given LONG entries ({tag, value}), in order. */
+    private static ByteWriter tiffEntries(boolean le, int[][]... pages) {
+        ByteWriter w = ByteWriter.start().ascii(le ? "II" : "MM");
+        u16(w, le, 42);
+        u32(w, le, 8);
+        long offset = 8;
+        for (int i = 0; i < pages.length; i++) {
+            u16(w, le, pages[i].length);
+            for (int[] entry : pages[i]) {
+                u16(w, le, entry[0]);
+                u16(w, le, 4);
+                u32(w, le, 1);
+                u32(w, le, entry[1]);
+            }
+            offset += 2 + 12L * pages[i].length + 4;
+            u32(w, le, i + 1 < pages.length ? offset : 0);
+        }
+        return w;
+    }
+
+    @Test
+    void tiffReportsTheWidestAndTallestPageSeparately() throws IOException {
+        ImageHeader header = read("a.tif", tiff(true, 4, -1, new int[] {10, 5000}, new int[] {5000, 10}),
+                ImageType.TIFF);
+        assertThat(header.widestFrame()).isEqualTo(5000);
+        assertThat(header.tallestFrame()).isEqualTo(5000);
     }
 
     @Test
@@ -193,9 +233,29 @@ class CraftedContainerTest {
         return box("ispe", ByteWriter.start().zeros(4).be32(width).be32(height).toBytes());
     }
 
+    /** A meta box whose primary item 1 is tied to the first ispe among {@code properties}. */
     private static byte[] meta(byte[]... properties) {
+        int first = 0;
+        for (int i = 0; i < properties.length && first == 0; i++) {
+            first = new String(properties[i], 4, 4, java.nio.charset.StandardCharsets.ISO_8859_1).equals("ispe")
+                    ? i + 1 : 0;
+        }
+        return meta(first == 0 ? new int[0] : new int[] {first}, properties);
+    }
+
+    /** A meta box whose primary item 1 is tied to the 1-based property indexes {@code primary}; item 2 to all. */
+    private static byte[] meta(int[] primary, byte[]... properties) {
         byte[] hdlr = box("hdlr", ByteWriter.start().zeros(8).ascii("pict").zeros(13).toBytes());
-        return box("meta", new byte[4], hdlr, box("iprp", box("ipco", properties)));
+        byte[] pitm = box("pitm", ByteWriter.start().zeros(4).be16(1).toBytes());
+        ByteWriter ipma = ByteWriter.start().zeros(4).be32(2).be16(1).u8(primary.length);
+        for (int index : primary) {
+            ipma.u8(0x80 | index);
+        }
+        ipma.be16(2).u8(properties.length);
+        for (int i = 1; i <= properties.length; i++) {
+            ipma.u8(i);
+        }
+        return box("meta", new byte[4], hdlr, pitm, box("iprp", box("ipco", properties), box("ipma", ipma.toBytes())));
     }
 
     private static ByteWriter heif(String brand, byte[] meta) {
@@ -233,6 +293,29 @@ class CraftedContainerTest {
         assertUndecodable("a.heic", heif("heic", meta(box("colr", new byte[11]))), ImageType.HEIC);
         assertUndecodable("b.heic", heif("heic", new byte[0]), ImageType.HEIC);
         assertUndecodable("c.heic", heif("heic", meta(ispe(0, 100))), ImageType.HEIC);
+    }
+
+    @Test
+    void heifPrimaryItemWithTwoSpatialExtentsIsUndecodableEvenWhenOneIsSmall() throws IOException {
+        // A decoder believes one of the two; which one is the decoder's choice, so neither can be trusted.
+        assertUndecodable("two.heic", heif("heic", meta(new int[] {1, 2}, ispe(20, 20), ispe(2000, 2000))),
+                ImageType.HEIC);
+        assertUndecodable("same.avif", heif("avif", meta(new int[] {1, 2}, ispe(20, 20), ispe(20, 20))),
+                ImageType.AVIF);
+    }
+
+    @Test
+    void heifPrimaryItemWithoutItsOwnSpatialExtentIsUndecodable() throws IOException {
+        byte[] colr = box("colr", ByteWriter.start().ascii("nclx").zeros(7).toBytes());
+        // The ispe exists, but only a thumbnail (item 2) is tied to it.
+        assertUndecodable("a.heic", heif("heic", meta(new int[] {1}, colr, ispe(20, 20))), ImageType.HEIC);
+    }
+
+    @Test
+    void heifThumbnailOfAnotherSizeBesideThePrimaryIsFine() throws IOException {
+        ByteWriter w = heif("heic", meta(new int[] {2}, ispe(320, 240), ispe(4032, 3024)));
+        assertThat(read("a.heic", w, ImageType.HEIC))
+                .isEqualTo(new ImageHeader(ImageType.HEIC, 4032, 3024, 1, 4032L * 3024));
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.darkroom.testing.Deflated;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -109,6 +110,53 @@ class CraftedHeaderTest {
         assertUndecodable("a.png", w, ImageType.PNG);
     }
 
+    private static ByteWriter onePixelPngWith(String where, String type, byte[] data) {
+        ByteWriter w = chunk(png(), "IHDR", ihdr(1, 1));
+        if (where.equals("before")) {
+            chunk(w, type, data);
+        }
+        chunk(w, "IDAT", new byte[12]);
+        if (where.equals("after")) {
+            chunk(w, type, data);
+        }
+        return chunk(w, "IEND", new byte[0]);
+    }
+
+    @Test
+    void pngCompressedMetadataThatExpandsPastTheCapIsRefusedFastWhereverItSits() throws IOException {
+        byte[] bomb = Deflated.zeros(256L << 20); // 256 MiB of text from about a quarter of a megabyte
+        byte[] ztxt = ByteWriter.start().ascii("Comment").u8(0, 0).bytes(bomb).toBytes();
+        byte[] itxt = ByteWriter.start().ascii("XML:com.adobe.xmp").u8(0, 1, 0).ascii("en").u8(0).u8(0).bytes(bomb)
+                .toBytes();
+        byte[] iccp = ByteWriter.start().ascii("ICC profile").u8(0, 0).bytes(bomb).toBytes();
+        // Spread over several chunks, each under the cap, the total still counts.
+        byte[] small = ByteWriter.start().ascii("Comment").u8(0, 0).bytes(Deflated.zeros(10L << 20)).toBytes();
+        ByteWriter spread = chunk(chunk(chunk(chunk(chunk(png(), "IHDR", ihdr(1, 1)), "zTXt", small), "IDAT",
+                new byte[12]), "zTXt", small), "zTXt", small);
+        long started = System.nanoTime();
+        assertTooLarge("ztxt.png", onePixelPngWith("before", "zTXt", ztxt));
+        assertTooLarge("itxt.png", onePixelPngWith("after", "iTXt", itxt));
+        assertTooLarge("iccp.png", onePixelPngWith("before", "iCCP", iccp));
+        assertTooLarge("spread.png", spread);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void pngWithOrdinaryCompressedMetadataPasses() throws IOException {
+        byte[] profile = ByteWriter.start().ascii("ICC profile").u8(0, 0).bytes(Deflated.zeros(4L << 20)).toBytes();
+        byte[] text = ByteWriter.start().ascii("Comment").u8(0, 0).bytes(Deflated.zeros(1L << 20)).toBytes();
+        ByteWriter w = onePixelPngWith("before", "iCCP", profile);
+        assertThat(read("ok.png", w, ImageType.PNG).pixels()).isEqualTo(1);
+        assertThat(read("ok2.png", onePixelPngWith("after", "zTXt", text), ImageType.PNG).pixels()).isEqualTo(1);
+    }
+
+    private void assertTooLarge(String name, ByteWriter bytes) throws IOException {
+        java.nio.file.Path file = java.nio.file.Files.write(dir.resolve(name), bytes.toBytes());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> HeaderReader.read(file, ImageType.PNG))
+                .isInstanceOfSatisfying(org.darkroom.flow.DarkroomException.class,
+                        e -> assertThat(e.code()).isEqualTo(org.darkroom.flow.ErrorCode.TOO_LARGE));
+    }
+
     // ---- GIF -----------------------------------------------------------------------------------------------
 
     private static ByteWriter gif(int width, int height) {
@@ -133,7 +181,7 @@ class CraftedHeaderTest {
         ByteWriter w = gif(10, 10);
         frame(graphicControl(w), 10, 10, 0);
         frame(graphicControl(w), 1000, 2000, 0x81).u8(0x3b);
-        assertThat(read("a.gif", w, ImageType.GIF)).isEqualTo(new ImageHeader(ImageType.GIF, 10, 10, 2, 2_000_000));
+        assertThat(read("a.gif", w, ImageType.GIF)).isEqualTo(new ImageHeader(ImageType.GIF, 10, 10, 2, 2_000_000, 1000, 2000));
     }
 
     @Test

@@ -24,7 +24,10 @@ class MagickSafetyTest {
         try (RunningDarkroom darkroom = RunningDarkroom.start(dataDir, Map.of(
                 "darkroom.magick.timeout-ms", "400",
                 "darkroom.inbox.slow.flow", "transform",
-                "darkroom.inbox.slow.operations", "resize width=9000 upscale=true; blur sigma=40"))) {
+                "darkroom.inbox.slow.operations", "resize width=9000 upscale=true; blur sigma=40",
+                // Slow on purpose: limits raised so the job is allowed to run into its timeout.
+                "darkroom.limits.max-pixels", "200000000",
+                "darkroom.limits.max-work", "1000000000000"))) {
             darkroom.data().drop("slow", Samples.get("plain.jpg"), "slow.jpg");
             darkroom.data().awaitAccounted("slow", 1, Duration.ofSeconds(30));
 

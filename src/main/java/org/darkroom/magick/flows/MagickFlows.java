@@ -9,6 +9,8 @@ import org.darkroom.flow.FlowParameters;
 import org.darkroom.flow.FlowResult;
 import org.darkroom.flow.FlowSpec;
 import org.darkroom.intake.AcceptedImage;
+import org.darkroom.flow.Workers;
+import org.darkroom.magick.JobBudget;
 import org.darkroom.magick.MagickFlow;
 import org.darkroom.magick.MagickJob;
 
@@ -21,8 +23,15 @@ public final class MagickFlows {
     /** The route every ImageMagick flow runs through. */
     public static final String ROUTE = "direct:magick-flow";
     private final Map<String, MagickFlow> flows = new LinkedHashMap<>();
+    private final JobBudget budget;
 
+    /** The flows under the default limits (for listing the catalog). */
     public MagickFlows() {
+        this(JobBudget.DEFAULT);
+    }
+
+    public MagickFlows(JobBudget budget) {
+        this.budget = budget;
         for (MagickFlow flow : all()) {
             flows.put(flow.spec().name(), flow);
         }
@@ -36,10 +45,16 @@ public final class MagickFlows {
         return flows.values().stream().map(MagickFlow::spec).toList();
     }
 
-    /** Route step: the command for the exchange's flow, input and parameters. */
+    /**
+     * Route step: the command for the exchange's flow, input and parameters, refused before any worker is taken
+     * when its images or its work exceed the budget; heavy jobs are marked for the heavy-work permits.
+     */
     public MagickJob plan(Exchange exchange) {
-        return flow(exchange).plan(exchange.getProperty(FlowExchange.INPUT, AcceptedImage.class),
+        MagickJob job = flow(exchange).plan(exchange.getProperty(FlowExchange.INPUT, AcceptedImage.class),
                 exchange.getProperty(FlowExchange.PARAMS, FlowParameters.class));
+        budget.check(job.shape());
+        exchange.setProperty(Workers.HEAVY, budget.isHeavy(job.shape()));
+        return job;
     }
 
     /** Route step: the flow's result once ImageMagick has written its output. */

@@ -9,4 +9,9 @@ public record Crop(int width, int height, int x, int y) implements MagickOp {
     public void appendTo(List<String> argv) {
         argv.addAll(List.of("-crop", width + "x" + height + "+" + x + "+" + y, "+repage"));
     }
+
+    @Override
+    public Size resultOf(Size in) {
+        return new Size(Math.min(width, in.width() - x), Math.min(height, in.height() - y));
+    }
 }

@@ -36,4 +36,38 @@ public record Resize(Integer width, Integer height, String fit, boolean upscale)
             default -> argv.addAll(List.of("-resize", box + shrinkOnly));
         }
     }
+
+    @Override
+    public Size resultOf(Size in) {
+        Size scaled = scaled(in);
+        return "cover".equals(fit) ? new Size(Math.min(width, scaled.width()), Math.min(height, scaled.height()))
+                : scaled;
+    }
+
+    /** For cover, the scaled image before its centre is cut out. */
+    @Override
+    public Size peak(Size in) {
+        return scaled(in);
+    }
+
+    /** A resize filter reads a few source pixels for each result pixel, and each source pixel a few times. */
+    @Override
+    public long work(Size in) {
+        return 4 * (in.pixels() + peak(in).pixels());
+    }
+
+    private Size scaled(Size in) {
+        double sx = width == null ? Double.NaN : (double) width / in.width();
+        double sy = height == null ? Double.NaN : (double) height / in.height();
+        if ("fill".equals(fit)) {
+            boolean larger = in.width() > width || in.height() > height;
+            return upscale || larger ? new Size(width, height) : in;
+        }
+        double scale = Double.isNaN(sx) ? sy : Double.isNaN(sy) ? sx
+                : "cover".equals(fit) ? Math.max(sx, sy) : Math.min(sx, sy);
+        if (!upscale) {
+            scale = Math.min(1.0, scale);
+        }
+        return new Size(Math.round(in.width() * scale), Math.round(in.height() * scale));
+    }
 }

@@ -9,4 +9,14 @@ public record Sharpen(int sigma) implements MagickOp {
     public void appendTo(List<String> argv) {
         argv.addAll(List.of("-sharpen", "0x" + sigma));
     }
+
+    @Override
+    public Size peak(Size in) {
+        return GaussianWork.peak(in, sigma);
+    }
+
+    @Override
+    public long work(Size in) {
+        return GaussianWork.of(in, sigma);
+    }
 }

@@ -9,4 +9,10 @@ public record Thumbnail(int width, int height) implements MagickOp {
     public void appendTo(List<String> argv) {
         argv.addAll(List.of("-thumbnail", width + "x" + height + ">"));
     }
+
+    @Override
+    public Size resultOf(Size in) {
+        double scale = Math.min(1.0, Math.min((double) width / in.width(), (double) height / in.height()));
+        return new Size(Math.round(in.width() * scale), Math.round(in.height() * scale));
+    }
 }
