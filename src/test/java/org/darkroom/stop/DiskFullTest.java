@@ -71,7 +71,9 @@ class DiskFullTest {
             assertThat(refused.statusCode()).isEqualTo(503);
             assertThat(HttpClientSupport.json(refused).at("/code").asText()).isEqualTo("not_ready");
             assertThat(refused.headers().firstValue("Retry-After")).isPresent();
-            assertThat(child.logText()).contains("less than darkroom.data.min-free");
+            // Readiness may first stay down for the job that ran out of space; the low-space reason follows.
+            Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> running.logText().contains("less than darkroom.data.min-free"));
             assertNothingLostOrHalfWritten(data, original);
 
             // Space returns: the waiting input is done, readiness is UP again.

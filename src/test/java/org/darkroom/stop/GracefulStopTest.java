@@ -64,7 +64,10 @@ class GracefulStopTest {
         ChildDarkroom child = ChildDarkroom.start(data.root(), work.resolve("child.log"), Map.of(
                 "darkroom.inbox.slow.flow", "transform",
                 "darkroom.inbox.slow.operations", SLOW,
-                "darkroom.workers", "2",
+                // Two heavy jobs at once: heavy ones leave one worker free, and need limits raised to be let in.
+                "darkroom.workers", "3",
+                "darkroom.limits.max-pixels", "200000000",
+                "darkroom.limits.max-work", "1000000000000",
                 "darkroom.http.port", String.valueOf(port),
                 "camel.main.shutdown-timeout", "8"));
         HttpClientSupport http = new HttpClientSupport("http://127.0.0.1:" + port);
