@@ -129,15 +129,15 @@ public final class DarkroomConfiguration implements CamelConfiguration {
         DiskSpace disk = new DiskSpace(layout.root(), settings.bytes("darkroom.data.min-free"),
                 settings.positiveLong("darkroom.data.full-retry-ms"));
         HealthCheckRegistry.get(context).register(disk);
+        VisionService vision = VisionStartup.start(VisionSettings.read(settings, startDir), home);
         RunningMagick runningMagick = new RunningMagick();
-        GracefulStop stop = new GracefulStop(runningMagick::stopAll);
+        GracefulStop stop = new GracefulStop(() -> runningMagick.stopAll() + vision.gate().stopAll());
         context.getManagementStrategy().addEventNotifier(stop);
         BooleanSupplier ready = () -> !stop.isStopping() && magickHealth.isReady() && disk.isReady();
 
         Intake intake = new Intake(limits);
         MagickFlows magickFlows = new MagickFlows(new JobBudget(limits.maxPixels(),
                 settings.positiveLong("darkroom.limits.max-work")));
-        VisionService vision = VisionStartup.start(VisionSettings.read(settings, startDir), home);
         context.addService(new VisionLifecycle(vision));
         VisionFlows visionFlows = new VisionFlows(vision, metrics, intake.limits().maxPixels());
         List<FlowSpec> specs = new ArrayList<>(magickFlows.specs());
@@ -170,7 +170,7 @@ public final class DarkroomConfiguration implements CamelConfiguration {
         BodyGate httpBodies = null;
         if (doors.http()) {
             httpDoor = HttpDoors.create(settings, catalog, intake, workArea, fetcher, metrics, workers.size(),
-                    ready);
+                    ready, stop::isStopping);
             registry.bind("httpDoor", httpDoor);
             httpBodies = httpDoor.bodyGate();
             registry.bind("httpBodies", httpBodies);

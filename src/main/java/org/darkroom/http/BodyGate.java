@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.platform.http.vertx.HttpMessage;
@@ -18,6 +19,7 @@ import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 import org.darkroom.flow.DarkroomException;
 import org.darkroom.flow.DarkroomMetrics;
 import org.darkroom.flow.ErrorCode;
+import org.darkroom.flow.GracefulStop;
 import org.darkroom.intake.JobDir;
 import org.darkroom.intake.WorkArea;
 
@@ -46,8 +48,11 @@ public final class BodyGate implements Handler<RoutingContext> {
     private final Semaphore slots;
     private final Semaphore largeBodies;
     private final Map<HttpServerRequest, ReceivedBody> received = new ConcurrentHashMap<>();
+    private final BooleanSupplier stopping;
 
-    BodyGate(HttpSettings settings, BodyLimits limits, WorkArea workArea, DarkroomMetrics metrics, int maxLargeBodies) {
+    BodyGate(HttpSettings settings, BodyLimits limits, WorkArea workArea, DarkroomMetrics metrics, int maxLargeBodies,
+             BooleanSupplier stopping) {
+        this.stopping = stopping;
         this.settings = settings;
         this.limits = limits;
         this.workArea = workArea;
@@ -84,6 +89,11 @@ public final class BodyGate implements Handler<RoutingContext> {
         long started = System.nanoTime();
         if (!settings.apiKeys().admits(request.getHeader(HttpHeaders.AUTHORIZATION))) {
             refuse(routing, new DarkroomException(ErrorCode.UNAUTHORIZED), started);
+            return;
+        }
+        if (stopping.getAsBoolean()) {
+            // Camel's own answer while its routes stop is a bare 503; a caller needs the code and when to retry.
+            refuse(routing, new DarkroomException(ErrorCode.NOT_READY, GracefulStop.MESSAGE), started);
             return;
         }
         BodyKind kind = BodyKind.of(request.path(), request.getHeader(HttpHeaders.CONTENT_TYPE));

@@ -16,7 +16,8 @@ public final class HttpDoors {
     }
 
     public static HttpDoor create(Settings settings, FlowCatalog catalog, Intake intake, WorkArea workArea,
-                                  UrlFetcher fetcher, DarkroomMetrics metrics, int workers, BooleanSupplier ready) {
+                                  UrlFetcher fetcher, DarkroomMetrics metrics, int workers, BooleanSupplier ready,
+                                  BooleanSupplier stopping) {
         int maxInFlight = settings.nonNegativeInt("darkroom.http.max-in-flight");
         List<String> apiKeys = settings.list("darkroom.http.api-keys");
         List<String> metricsReaders = new ArrayList<>(apiKeys);
@@ -33,7 +34,7 @@ public final class HttpDoors {
         BodyLimits limits = new BodyLimits(intake.limits().maxBytes(), bodyLimit,
                 settings.positiveLong("darkroom.http.body-idle-timeout-ms"));
         return new HttpDoor(catalog, intake, workArea, fetcher, http, metrics, ready,
-                new BodyGate(http, limits, workArea, metrics, maxLargeBodies(settings, http.maxInFlight())));
+                new BodyGate(http, limits, workArea, metrics, maxLargeBodies(settings, http.maxInFlight()), stopping));
     }
 
     /** Large bodies received at once: by default half the slots, so a flood of them leaves room for other work. */

@@ -26,11 +26,11 @@ final class ProblemResponses {
         return error instanceof BodyReception.Stalled ? 408 : Problems.status(error.code());
     }
 
-    /** Writes the problem; {@code retryAfterSeconds} is sent with {@code busy}. */
+    /** Writes the problem; {@code retryAfterSeconds} is sent with {@code busy} and {@code not_ready}. */
     static Future<Void> send(RoutingContext routing, DarkroomException error, int retryAfterSeconds) {
         int status = status(error);
         var response = routing.response().setStatusCode(status).putHeader("Content-Type", Problems.MEDIA_TYPE);
-        if (error.code() == ErrorCode.BUSY) {
+        if (error.code() == ErrorCode.BUSY || error.code() == ErrorCode.NOT_READY) {
             response.putHeader("Retry-After", String.valueOf(retryAfterSeconds));
         }
         if (error.code() == ErrorCode.UNAUTHORIZED) {

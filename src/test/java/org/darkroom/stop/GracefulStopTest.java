@@ -81,6 +81,10 @@ class GracefulStopTest {
             CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> stop(child));
             Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
                     .until(() -> child.logText().contains("Stopping: jobs in progress"));
+            // A request that arrives while the stop is under way is told to come back, not failed.
+            HttpResponse<byte[]> arriving = post(http, "grayscale");
+            assertThat(arriving.statusCode()).as(new String(arriving.body(), StandardCharsets.UTF_8)).isEqualTo(503);
+            assertThat(HttpClientSupport.json(arriving).at("/code").asText()).isEqualTo("not_ready");
 
             HttpResponse<byte[]> cutShort = slowCall.get(30, TimeUnit.SECONDS);
             exit.get(30, TimeUnit.SECONDS);

@@ -10,9 +10,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.darkroom.flow.DarkroomException;
 import org.darkroom.flow.ErrorCode;
+import org.darkroom.flow.GracefulStop;
 
 /**
  * Bounds the vision work on one loaded model: a few requests at a time (one by default: a generation already uses
@@ -29,6 +32,8 @@ public final class VisionGate implements AutoCloseable {
     private final int queue;
     private final Duration timeout;
     private final ExecutorService runner;
+    private final Set<Future<?>> running = ConcurrentHashMap.newKeySet();
+    private volatile boolean stopped;
 
     public VisionGate(int concurrency, int queue, Duration timeout) {
         this.slots = new Semaphore(concurrency, true);
@@ -56,6 +61,7 @@ public final class VisionGate implements AutoCloseable {
         public <T> T run(Callable<T> work) throws Exception {
             checkDeadline();
             Future<T> future = runner.submit(work);
+            running.add(future);
             try {
                 return future.get(remainingNanos(), TimeUnit.NANOSECONDS);
             } catch (TimeoutException e) {
@@ -65,11 +71,15 @@ public final class VisionGate implements AutoCloseable {
                 future.cancel(true);
                 Thread.currentThread().interrupt();
                 throw e;
+            } catch (CancellationException e) {
+                throw stopped ? stoppedShort() : timedOut();
             } catch (ExecutionException e) {
                 if (e.getCause() instanceof CancellationException) {
-                    throw timedOut();
+                    throw stopped ? stoppedShort() : timedOut();
                 }
                 throw e.getCause() instanceof Exception cause ? cause : e;
+            } finally {
+                running.remove(future);
             }
         }
 
@@ -114,6 +124,27 @@ public final class VisionGate implements AutoCloseable {
             throw timedOut();
         }
         return new Slot(deadline);
+    }
+
+    /**
+     * Ends every generation in progress, for a stop whose deadline is near: each is interrupted between decoder calls
+     * and its caller told {@code not_ready}, so its input stays where it came from.
+     *
+     * @return how many were running
+     */
+    public int stopAll() {
+        stopped = true;
+        int ended = 0;
+        for (Future<?> future : running) {
+            if (future.cancel(true)) {
+                ended++;
+            }
+        }
+        return ended;
+    }
+
+    private static DarkroomException stoppedShort() {
+        return new DarkroomException(ErrorCode.NOT_READY, GracefulStop.MESSAGE, "vision job ended by the stop");
     }
 
     private DarkroomException timedOut() {

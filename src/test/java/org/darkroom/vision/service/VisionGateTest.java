@@ -68,4 +68,32 @@ class VisionGateTest {
             }
         }
     }
+    @Test
+    void a_stop_ends_generations_in_progress_and_their_callers_are_told_not_ready() throws Exception {
+        ExecutorService callers = Executors.newCachedThreadPool();
+        try (VisionGate gate = new VisionGate(1, 0, Duration.ofSeconds(60))) {
+            CountDownLatch generating = new CountDownLatch(1);
+            Future<Object> caller = callers.submit(() -> {
+                try (VisionGate.Slot slot = gate.enter()) {
+                    return slot.run(() -> {
+                        generating.countDown();
+                        // Like the generation loop: stop between decoder calls once interrupted.
+                        while (!Thread.currentThread().isInterrupted()) {
+                            Thread.onSpinWait();
+                        }
+                        throw new CancellationException();
+                    });
+                }
+            });
+            assertThat(generating.await(5, TimeUnit.SECONDS)).isTrue();
+
+            assertThat(gate.stopAll()).isEqualTo(1);
+
+            assertThatThrownBy(() -> caller.get(5, TimeUnit.SECONDS)).cause()
+                    .isInstanceOfSatisfying(DarkroomException.class,
+                            e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_READY));
+        } finally {
+            callers.shutdownNow();
+        }
+    }
 }
