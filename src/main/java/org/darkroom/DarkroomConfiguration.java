@@ -189,7 +189,7 @@ public final class DarkroomConfiguration implements CamelConfiguration {
             }
         }
         BodyGate bodies = httpBodies;
-        InboxDoor inboxDoor = new InboxDoor(layout, bindings, intake, workArea, progress, metrics);
+        InboxDoor inboxDoor = new InboxDoor(layout, bindings, intake, workArea, progress, metrics, ready);
         registry.bind("inboxDoor", inboxDoor);
         registry.bind(InboxProcessStrategy.BEAN, new InboxProcessStrategy());
         registry.bind("settledFiles", new SettledFiles(settings.positiveLong("darkroom.drop.settle-ms")));

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.camel.Exchange;
@@ -50,9 +51,12 @@ public final class InboxDoor {
     private final WorkArea workArea;
     private final BatchProgress progress;
     private final DarkroomMetrics metrics;
+    private final BooleanSupplier ready;
 
+    /** {@code ready} says whether jobs can run now (ImageMagick checked, disk space, not stopping). */
     public InboxDoor(DataLayout layout, List<InboxBinding> bindings, Intake intake, WorkArea workArea,
-                     BatchProgress progress, DarkroomMetrics metrics) {
+                     BatchProgress progress, DarkroomMetrics metrics, BooleanSupplier ready) {
+        this.ready = ready;
         this.layout = layout;
         this.bindings = bindings.stream().collect(Collectors.toMap(InboxBinding::name, Function.identity()));
         this.intake = intake;
@@ -72,6 +76,10 @@ public final class InboxDoor {
 
     /** Route step: intake of the picked-up file, then the properties the flow route reads. */
     public void accept(Exchange exchange) {
+        if (!ready.getAsBoolean()) {
+            // Nothing is wrong with the input: it stays in its inbox and is picked up again once work can run.
+            throw new DarkroomException(ErrorCode.NOT_READY);
+        }
         InboxBinding binding = binding(exchange);
         progress.track(exchange, binding.name(), exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class));
         JobDir job = JobExchange.open(exchange, workArea);

@@ -2,16 +2,14 @@ package org.darkroom.magick;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
 import org.darkroom.testing.ChildDarkroom;
 import org.darkroom.testing.HttpClientSupport;
-import org.darkroom.testing.Samples;
+import org.darkroom.testing.SwappablePolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,30 +22,23 @@ class MagickReadinessLogTest {
 
     @Test
     void losing_and_regaining_the_policy_is_logged_once_each_way() throws Exception {
-        Path policyDir = Files.createDirectories(work.resolve("policy"));
-        Path policy = policyDir.resolve("policy.xml");
-        Files.copy(Samples.projectDir().resolve("policy/policy.xml"), policy);
+        SwappablePolicy policy = SwappablePolicy.in(work.resolve("policy"));
         int port = HttpClientSupport.freePort();
         ChildDarkroom darkroom = ChildDarkroom.start(work.resolve("data"), work.resolve("darkroom.log"), Map.of(
-                "darkroom.magick.policy-dir", policyDir.toString(),
+                "darkroom.magick.policy-dir", policy.dir().toString(),
                 "darkroom.magick.recheck-ms", "100",
                 "darkroom.http.port", Integer.toString(port)));
         try {
             HttpClientSupport http = new HttpClientSupport("http://127.0.0.1:" + port);
             Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> health(http) == 200);
 
-            Path weak = work.resolve("weak.xml");
-            Files.writeString(weak, "<policymap>\n  <policy domain=\"coder\" rights=\"read|write\" pattern=\"*\"/>\n"
-                    + "</policymap>\n");
-            Files.move(weak, policy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            policy.weaken();
             Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> health(http) == 503);
             // More failing checks after the first one: still a single line.
             Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(150))
                     .until(() -> health(http) == 503 && ++failingChecks >= 5);
 
-            Path good = work.resolve("good.xml");
-            Files.copy(Samples.projectDir().resolve("policy/policy.xml"), good);
-            Files.move(good, policy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            policy.restore();
             Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> health(http) == 200);
             Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(150))
                     .until(() -> health(http) == 200 && ++passingChecks >= 5);

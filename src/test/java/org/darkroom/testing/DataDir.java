@@ -58,9 +58,10 @@ public record DataDir(Path root) {
                 .until(() -> inputs(archive(inbox)).size() + inputs(failed(inbox)).size() >= count);
     }
 
-    /** Files in a folder, minus Darkroom's error records. */
+    /** Files in a folder, minus Darkroom's error records and the markers of files camel-file is reading. */
     public static List<String> inputs(Path dir) {
-        return names(dir).stream().filter(name -> !name.endsWith(".error.json")).toList();
+        return names(dir).stream().filter(name -> !name.endsWith(".error.json") && !name.endsWith(".camelLock"))
+                .toList();
     }
 
     public static List<String> names(Path dir) {
