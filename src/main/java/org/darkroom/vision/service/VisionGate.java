@@ -126,6 +126,11 @@ public final class VisionGate implements AutoCloseable {
         return new Slot(deadline);
     }
 
+    /** Requests holding or waiting for a place now. */
+    int admitted() {
+        return admitted.get();
+    }
+
     /**
      * Ends every generation in progress, for a stop whose deadline is near: each is interrupted between decoder calls
      * and its caller told {@code not_ready}, so its input stays where it came from.

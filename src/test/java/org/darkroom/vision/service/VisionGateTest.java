@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.awaitility.Awaitility;
 import org.darkroom.flow.DarkroomException;
 import org.darkroom.flow.ErrorCode;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class VisionGateTest {
                 gate.enter().close();
                 return null;
             });
-            Thread.sleep(100);                                   // the waiter is now queued
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> gate.admitted() == 2);   // the waiter queued
             assertThatThrownBy(gate::enter).isInstanceOfSatisfying(DarkroomException.class,
                     e -> assertThat(e.code()).isEqualTo(ErrorCode.BUSY));
             assertThatThrownBy(() -> waiting.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(DarkroomException.class)
