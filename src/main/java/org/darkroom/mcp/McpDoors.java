@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ExtendedStartupListener;
 import org.apache.camel.support.LifecycleStrategySupport;
@@ -65,7 +66,7 @@ public final class McpDoors {
                 .orElse("development");
         // The data argument arrives base64-encoded inside one JSON message: a third larger, plus the envelope.
         int maxMessageBytes = (int) Math.min(Integer.MAX_VALUE - 8L, (maxBytes + 2) / 3 * 4 + 64 * 1024);
-        return new McpDoors(door, calls, tools, new ServerInfo("darkroom", version, instructions()), maxMessageBytes);
+        return new McpDoors(door, calls, tools, new ServerInfo("darkroom", version, instructions(catalog)), maxMessageBytes);
     }
 
     /** The route steps of {@code direct:mcp-call}, bound as {@code mcpDoor}. */
@@ -122,12 +123,16 @@ public final class McpDoors {
         return settings.list(key).stream().map(root -> startDir.resolve(root).toAbsolutePath().normalize()).toList();
     }
 
-    private static String instructions() {
-        return "Darkroom processes images with ImageMagick under a strict security policy: thumbnails, resizing,"
-                + " format conversion, ordered transforms, and image information. Give each image as exactly one of a"
-                + " file path (inside the folders this server may read), an https URL, or base64 data. Image results"
-                + " come back inline, or are written to output_path (inside the folders it may write). Use"
-                + " batch_process for many images. A failed call's text starts with a stable code such as"
-                + " path_denied or bad_parameter, followed by what to do.";
+    /** What the server tells an assistant at the start: every tool by name, from the catalog, and the rules. */
+    static String instructions(FlowCatalog catalog) {
+        String tools = catalog.all().stream()
+                .map(flow -> flow.toolName() + ": " + flow.summary().replaceAll("\\.$", ""))
+                .collect(Collectors.joining("; "));
+        return "Darkroom processes images with ImageMagick under a strict security policy, and describes them with"
+                + " the Moondream vision model when one is installed. Its tools: " + tools + "; and batch_process,"
+                + " which runs one of them over many images. Give each image as exactly one of a file path (inside"
+                + " the folders this server may read), an https URL, or base64 data. Image results come back inline,"
+                + " or are written to output_path (inside the folders it may write). A failed call's text starts"
+                + " with a stable code such as path_denied or bad_parameter, followed by what to do.";
     }
 }

@@ -17,6 +17,15 @@ class ReadmeTest {
     private static final String BEGIN = "<!-- flows:begin (generated from the catalog; ReadmeTest checks it) -->\n";
     private static final String END = "<!-- flows:end -->";
 
+    private static Properties defaults() throws Exception {
+        Properties defaults = new Properties();
+        try (InputStream in = Files.newInputStream(Samples.projectDir()
+                .resolve("src/main/resources/application.properties"))) {
+            defaults.load(in);
+        }
+        return defaults;
+    }
+
     private static String readme() throws Exception {
         return Files.readString(Samples.projectDir().resolve("README.md"));
     }
@@ -40,15 +49,25 @@ class ReadmeTest {
 
     @Test
     void every_default_setting_is_documented() throws Exception {
-        Properties defaults = new Properties();
-        try (InputStream in = Files.newInputStream(Samples.projectDir()
-                .resolve("src/main/resources/application.properties"))) {
-            defaults.load(in);
-        }
+        Properties defaults = defaults();
         String readme = readme();
         for (String key : defaults.stringPropertyNames()) {
             if (!key.startsWith("darkroom.inbox.")) {
                 assertThat(readme).as("README documents " + key).contains("`" + key + "`");
+            }
+        }
+    }
+
+    @Test
+    void every_default_inbox_is_in_the_inbox_table() throws Exception {
+        Properties defaults = defaults();
+        String readme = readme();
+        for (String key : defaults.stringPropertyNames()) {
+            String flow = defaults.getProperty(key).trim();
+            if (key.startsWith("darkroom.inbox.") && key.endsWith(".flow") && !flow.isEmpty()) {
+                String inbox = key.substring("darkroom.inbox.".length(), key.length() - ".flow".length());
+                assertThat(readme).as("README's inbox table lists " + inbox)
+                        .contains("| `" + inbox + "` | " + flow + " |");
             }
         }
     }

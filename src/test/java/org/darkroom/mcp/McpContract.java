@@ -111,6 +111,15 @@ abstract class McpContract {
     }
 
     @Test
+    void the_servers_instructions_name_every_tool() {
+        String instructions = client.getServerInstructions();
+        for (FlowSpec flow : CATALOG.all()) {
+            assertThat(instructions).contains(flow.toolName() + ": ");
+        }
+        assertThat(instructions).contains("batch_process");
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void the_tools_are_the_catalog_plus_batch_process_with_typed_bounded_schemas() {
         List<Tool> tools = client.listTools().tools();
