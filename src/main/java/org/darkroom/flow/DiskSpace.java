@@ -1,9 +1,12 @@
 package org.darkroom.flow;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Objects;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 import org.slf4j.Logger;
@@ -18,7 +21,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class DiskSpace extends AbstractHealthCheck {
     private static final Logger LOG = LoggerFactory.getLogger(DiskSpace.class);
-    private final Path dataDir;
+    /** Resolved once: finding a path's file system reads the mount table, and readiness is asked per request. */
+    private final FileStore store;
     private final long minFreeBytes;
     private final long retryMillis;
     private volatile long fullUntil;
@@ -26,7 +30,11 @@ public final class DiskSpace extends AbstractHealthCheck {
 
     public DiskSpace(Path dataDir, long minFreeBytes, long retryMillis) {
         super("darkroom", "disk-space");
-        this.dataDir = dataDir;
+        try {
+            this.store = Files.getFileStore(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot tell which file system holds " + dataDir, e);
+        }
         this.minFreeBytes = minFreeBytes;
         this.retryMillis = retryMillis;
     }
@@ -70,13 +78,20 @@ public final class DiskSpace extends AbstractHealthCheck {
 
     private long usableBytes() {
         try {
-            return Files.getFileStore(dataDir).getUsableSpace();
+            return store.getUsableSpace();
         } catch (IOException e) {
             return 0;
         }
     }
 
-    private synchronized void record(String found) {
+    private void record(String found) {
+        if (Objects.equals(found, shortage)) {
+            return; // the common case, every request: nothing changed, nothing to log, no lock
+        }
+        recordChange(found);
+    }
+
+    private synchronized void recordChange(String found) {
         if (found != null && !found.equals(shortage)) {
             LOG.warn("Not ready: {}; inputs wait in their inboxes", found);
         } else if (shortage != null && found == null) {

@@ -118,9 +118,10 @@ public final class HttpDoor {
         if (request.url() != null) {
             Path download = job.file("download");
             fetcher.fetch(request.url(), download);
-            return intake.receive(download, DeclaredType.none(), job);
+            return intake.adopt(download, DeclaredType.none(), job);
         }
-        return intake.receive(request.file(), request.declared(), job);
+        // The gate wrote the body into the work area: Darkroom's own file, so it is moved, not copied.
+        return intake.adopt(request.file(), request.declared(), job);
     }
 
     /** Route step: the image with its record in a header, or one JSON document when the caller asks for JSON. */

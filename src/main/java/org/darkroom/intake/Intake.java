@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -47,6 +48,24 @@ public final class Intake {
             try (InputStream in = Files.newInputStream(source)) {
                 return receive(in, declared, job);
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Accepts a file Darkroom itself wrote into its private work area (a request body, a download), which no one else
+     * can change: it is moved into the job directory instead of copied, and hashed with one read.
+     */
+    public AcceptedImage adopt(Path privateFile, DeclaredType declared, JobDir job) {
+        try {
+            long size = Files.size(privateFile);
+            if (size > limits.maxBytes()) {
+                throw tooLarge();
+            }
+            Path file = job.file(INPUT);
+            Files.move(privateFile, file, StandardCopyOption.ATOMIC_MOVE);
+            return check(file, size, sha256Of(file), declared);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -105,6 +124,17 @@ public final class Intake {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String sha256Of(Path file) throws IOException {
+        MessageDigest sha256 = sha256();
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[COPY_BUFFER];
+            for (int n; (n = in.read(buffer)) != -1; ) {
+                sha256.update(buffer, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(sha256.digest());
     }
 
     private static String megapixels(long pixels) {

@@ -41,7 +41,7 @@ final class ImageSources {
             case URL -> {
                 Path download = job.file("download");
                 fetcher.fetch(source.value(), download);
-                yield intake.receive(download, DeclaredType.none(), job);
+                yield intake.adopt(download, DeclaredType.none(), job);
             }
             case DATA -> {
                 DataArgument.Decoded data = DataArgument.decode(source.value());
