@@ -31,8 +31,7 @@ final class MetricsGuard {
                 routing.next();
                 return;
             }
-            routing.response().putHeader("WWW-Authenticate", "Bearer");
-            Problems.answer(routing, new DarkroomException(ErrorCode.UNAUTHORIZED, "The metrics need a key. Send an"
+            ProblemResponses.send(routing, new DarkroomException(ErrorCode.UNAUTHORIZED, "The metrics need a key. Send an"
                     + " API key or a metrics key (darkroom.http.metrics-keys) as 'Authorization: Bearer <key>'."));
         });
     }

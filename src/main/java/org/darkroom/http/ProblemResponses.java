@@ -26,6 +26,11 @@ final class ProblemResponses {
         return error instanceof BodyReception.Stalled ? 408 : Problems.status(error.code());
     }
 
+    /** Ends a request that no Camel route answers (refused or unmatched by the server itself) with its problem. */
+    static Future<Void> send(RoutingContext routing, DarkroomException error) {
+        return send(routing, error, 0);
+    }
+
     /** Writes the problem; {@code retryAfterSeconds} is sent with {@code busy} and {@code not_ready}. */
     static Future<Void> send(RoutingContext routing, DarkroomException error, int retryAfterSeconds) {
         int status = status(error);

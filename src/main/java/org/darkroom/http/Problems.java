@@ -1,6 +1,5 @@
 package org.darkroom.http;
 
-import io.vertx.ext.web.RoutingContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.darkroom.flow.DarkroomException;
@@ -45,11 +44,5 @@ final class Problems {
         problem.put("instance", instance);
         problem.put("code", error.code().code());
         return problem;
-    }
-
-    /** Ends a request that no Camel route answers (refused or unmatched by the server itself) with the problem. */
-    static void answer(RoutingContext routing, DarkroomException error) {
-        routing.response().setStatusCode(status(error.code())).putHeader("Content-Type", MEDIA_TYPE)
-                .end(HttpDoor.json(body(error, routing.request().path())));
     }
 }

@@ -55,8 +55,7 @@ public final class ServerErrors {
             DarkroomException error = new DarkroomException(ErrorCode.TOO_LARGE, "The request body is larger than"
                     + " the server accepts. Send a smaller file, or raise camel.server.max-body-size together with"
                     + " darkroom.limits.max-bytes.");
-            routing.response().setStatusCode(413).putHeader("Content-Type", Problems.MEDIA_TYPE)
-                    .end(HttpDoor.json(Problems.body(error, routing.request().path())));
+            ProblemResponses.send(routing, error);
         });
     }
 }

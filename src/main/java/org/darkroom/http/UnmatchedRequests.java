@@ -27,12 +27,12 @@ final class UnmatchedRequests {
     private static void answer(Router router, RoutingContext routing) {
         Set<String> allowed = allowedMethods(router, routing.normalizedPath());
         if (allowed.isEmpty()) {
-            Problems.answer(routing, new DarkroomException(ErrorCode.NOT_FOUND));
+            ProblemResponses.send(routing, new DarkroomException(ErrorCode.NOT_FOUND));
             return;
         }
         String list = String.join(", ", allowed);
         routing.response().putHeader("Allow", list);
-        Problems.answer(routing, new DarkroomException(ErrorCode.METHOD_NOT_ALLOWED,
+        ProblemResponses.send(routing, new DarkroomException(ErrorCode.METHOD_NOT_ALLOWED,
                 "This path takes " + list + " only."));
     }
 
