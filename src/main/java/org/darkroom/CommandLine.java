@@ -1,5 +1,7 @@
 package org.darkroom;
 
+import org.darkroom.config.SettingException;
+import org.darkroom.config.SettingFlags;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -7,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Turns command-line flags into setting overrides: {@code --data DIR}, {@code --magick PATH}, {@code --set key=value},
@@ -20,28 +21,12 @@ final class CommandLine {
      */
     static final String USAGE = usage();
 
-    /** Each flag and the setting it sets; a bad value is reported under both names. */
-    private static final Map<String, String> FLAGS = Map.of(
-            "--data", "darkroom.data",
-            "--magick", "darkroom.magick.binary",
-            "--workers", "darkroom.workers",
-            "--model", "darkroom.model",
-            "--model-sha256", "darkroom.model-sha256",
-            "--host", "darkroom.http.host",
-            "--port", "darkroom.http.port");
-
     private CommandLine() {
     }
 
     /** {@code -h} or {@code --help} anywhere: print the usage and start nothing. */
     static boolean wantsHelp(String[] args) {
         return Arrays.stream(args).anyMatch(arg -> arg.equals("-h") || arg.equals("--help"));
-    }
-
-    /** The flag that sets {@code key}, for messages about its value. */
-    static Optional<String> flagFor(String key) {
-        return FLAGS.entrySet().stream().filter(entry -> entry.getValue().equals(key)).map(Map.Entry::getKey)
-                .findFirst();
     }
 
     static Map<String, String> parse(String[] args) {
@@ -53,7 +38,7 @@ final class CommandLine {
                 settings.put(Doors.KEY, "mcp");
                 continue;
             }
-            if (!flag.equals("--set") && !FLAGS.containsKey(flag)) {
+            if (!flag.equals("--set") && !SettingFlags.FLAGS.containsKey(flag)) {
                 throw new SettingException("Unknown option " + flag + "; ./darkroom run --help lists the options.");
             }
             if (i + 1 >= args.length) {
@@ -67,7 +52,7 @@ final class CommandLine {
                 }
                 settings.put(value.substring(0, eq).trim(), value.substring(eq + 1));
             } else {
-                settings.put(FLAGS.get(flag), value);
+                settings.put(SettingFlags.FLAGS.get(flag), value);
             }
         }
         return settings;

@@ -1,5 +1,6 @@
 package org.darkroom;
 
+import org.darkroom.config.SettingException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;

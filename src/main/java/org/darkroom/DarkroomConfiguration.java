@@ -1,5 +1,7 @@
 package org.darkroom;
 
+import org.darkroom.config.SettingException;
+import org.darkroom.config.Settings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.stream.Collectors;
@@ -36,9 +38,9 @@ import org.darkroom.inbox.Strays;
 import org.darkroom.intake.Intake;
 import org.darkroom.intake.IntakeLimits;
 import org.darkroom.intake.WorkArea;
-import org.darkroom.intake.fetch.FetchSettings;
-import org.darkroom.intake.fetch.HostResolver;
-import org.darkroom.intake.fetch.UrlFetcher;
+import org.darkroom.fetch.FetchSettings;
+import org.darkroom.fetch.HostResolver;
+import org.darkroom.fetch.UrlFetcher;
 import org.darkroom.magick.JobBudget;
 import org.darkroom.magick.MagickBinary;
 import org.darkroom.magick.MagickEnvironment;

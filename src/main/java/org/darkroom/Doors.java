@@ -1,5 +1,6 @@
 package org.darkroom;
 
+import org.darkroom.config.Settings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package org.darkroom;
 
+import org.darkroom.config.SettingException;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;

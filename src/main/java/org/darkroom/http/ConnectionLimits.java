@@ -1,6 +1,6 @@
 package org.darkroom.http;
 
-import org.darkroom.Settings;
+import org.darkroom.config.Settings;
 
 /**
  * How long and how many connections the HTTP server keeps, from {@code darkroom.http.*}.

@@ -24,10 +24,10 @@ import org.darkroom.intake.AcceptedImage;
 import org.darkroom.intake.DeclaredType;
 import org.darkroom.intake.Intake;
 import org.darkroom.intake.JobDir;
-import org.darkroom.intake.JobExchange;
-import org.darkroom.intake.JobRecord;
+import org.darkroom.door.JobExchange;
+import org.darkroom.door.JobRecord;
 import org.darkroom.intake.WorkArea;
-import org.darkroom.intake.fetch.UrlFetcher;
+import org.darkroom.fetch.UrlFetcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

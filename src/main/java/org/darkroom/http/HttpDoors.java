@@ -3,12 +3,12 @@ package org.darkroom.http;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
-import org.darkroom.Settings;
+import org.darkroom.config.Settings;
 import org.darkroom.flow.DarkroomMetrics;
 import org.darkroom.flow.FlowCatalog;
 import org.darkroom.intake.Intake;
 import org.darkroom.intake.WorkArea;
-import org.darkroom.intake.fetch.UrlFetcher;
+import org.darkroom.fetch.UrlFetcher;
 
 /** Builds the HTTP door from {@code darkroom.http.*}, refusing unsafe settings. */
 public final class HttpDoors {

@@ -2,7 +2,7 @@ package org.darkroom.http;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import org.darkroom.SettingException;
+import org.darkroom.config.SettingException;
 
 /**
  * The HTTP door's settings, checked at start-up.

@@ -8,7 +8,7 @@ import org.darkroom.intake.AcceptedImage;
 import org.darkroom.intake.DeclaredType;
 import org.darkroom.intake.Intake;
 import org.darkroom.intake.JobDir;
-import org.darkroom.intake.fetch.UrlFetcher;
+import org.darkroom.fetch.UrlFetcher;
 
 /**
  * Turns a tool call's image source into an accepted input, through the same intake as every other door: a file

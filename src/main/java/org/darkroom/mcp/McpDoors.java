@@ -12,12 +12,12 @@ import java.util.stream.Collectors;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ExtendedStartupListener;
 import org.apache.camel.support.LifecycleStrategySupport;
-import org.darkroom.Settings;
+import org.darkroom.config.Settings;
 import org.darkroom.flow.DarkroomMetrics;
 import org.darkroom.flow.FlowCatalog;
 import org.darkroom.intake.Intake;
 import org.darkroom.intake.WorkArea;
-import org.darkroom.intake.fetch.UrlFetcher;
+import org.darkroom.fetch.UrlFetcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

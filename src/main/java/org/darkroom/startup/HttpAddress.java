@@ -8,7 +8,7 @@ import java.net.UnknownHostException;
 import org.apache.camel.CamelContext;
 import io.vertx.core.net.impl.TCPServerBase;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
-import org.darkroom.Settings;
+import org.darkroom.config.Settings;
 
 /**
  * Where the HTTP door listens, checked before anything else starts: a port from 1 to 65535 (0, "any free port",

@@ -1,7 +1,7 @@
 package org.darkroom.startup;
 
 import java.util.List;
-import org.darkroom.Settings;
+import org.darkroom.config.Settings;
 
 /**
  * Settings no Darkroom bean reads: the YAML routes and Camel take them from placeholders, and would turn junk into a

@@ -42,7 +42,7 @@ public record StartupFailure(String sentence, int status) {
     /** A wrong setting anywhere in the chain: ours, or one Camel could not bind to its own options. */
     private static boolean isSettings(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof org.darkroom.SettingException
+            if (t instanceof org.darkroom.config.SettingException
                     || t.getClass().getSimpleName().equals("PropertyBindingException")) {
                 return true;
             }

@@ -3,7 +3,7 @@ package org.darkroom.vision.service;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import org.darkroom.Settings;
+import org.darkroom.config.Settings;
 import org.darkroom.vision.generate.TextGenerator;
 import org.darkroom.vision.preprocess.LocalCropIndex;
 

@@ -1,4 +1,4 @@
-package org.darkroom.intake.fetch;
+package org.darkroom.fetch;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.darkroom.intake.fetch;
+package org.darkroom.fetch;
 
 /**
  * The outcome of a successful fetch: where the body finally came from, how many bytes were stored, and the

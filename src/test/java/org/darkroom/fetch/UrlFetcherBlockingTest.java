@@ -1,4 +1,4 @@
-package org.darkroom.intake.fetch;
+package org.darkroom.fetch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,5 +1,8 @@
-package org.darkroom.intake;
+package org.darkroom.door;
 
+import org.darkroom.intake.AcceptedImage;
+import org.darkroom.intake.JobDir;
+import org.darkroom.intake.WorkArea;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.SynchronizationAdapter;

@@ -1,4 +1,4 @@
-package org.darkroom;
+package org.darkroom.config;
 
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -113,7 +113,7 @@ public final class Settings {
 
     /** A sentence naming the key (and the flag that sets it, if any): "Setting darkroom.http.port (--port) ...". */
     public static SettingException invalid(String key, String problem) {
-        String flag = CommandLine.flagFor(key).map(name -> " (" + name + ")").orElse("");
+        String flag = SettingFlags.flagFor(key).map(name -> " (" + name + ")").orElse("");
         return new SettingException("Setting " + key + flag + " " + problem + ".");
     }
 }

@@ -1,4 +1,4 @@
-package org.darkroom.intake.fetch;
+package org.darkroom.fetch;
 
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;

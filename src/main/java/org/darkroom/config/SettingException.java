@@ -1,4 +1,4 @@
-package org.darkroom;
+package org.darkroom.config;
 
 /**
  * A flag or setting with a wrong name or value: the start stops with this one sentence and exit status 2.

@@ -1,4 +1,4 @@
-package org.darkroom.intake.fetch;
+package org.darkroom.fetch;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
