@@ -12,6 +12,10 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ExtendedStartupListener;
 import org.apache.camel.health.HealthCheckRegistry;
+import org.darkroom.door.Admission;
+import org.darkroom.door.AdmissionSettings;
+import org.darkroom.door.FlowCall;
+import org.darkroom.door.JobLog;
 import org.darkroom.flow.DarkroomMetrics;
 import org.darkroom.flow.FlowCatalog;
 import org.darkroom.http.BodyGate;
@@ -167,12 +171,16 @@ public final class DarkroomConfiguration implements CamelConfiguration {
         // One fetcher for every door: the same URL rules, and one camel-http component with its guarded resolver.
         UrlFetcher fetcher = new UrlFetcher(context, fetchSettings(settings, intake.limits().maxBytes()),
                 HostResolver.SYSTEM);
+        // The one lifecycle of every door's requests, under the service's one limit of work in progress.
+        Admission admission = AdmissionSettings.read(settings, workers.size());
+        JobLog.use(jobLogFormat(settings));
+        registry.bind("flowCall", new FlowCall(catalog, intake, fetcher, workArea, admission, ready, metrics));
         StreamCacheSpool.place(context, workArea);
         HttpDoor httpDoor = null;
         BodyGate httpBodies = null;
         if (doors.http()) {
-            httpDoor = HttpDoors.create(settings, catalog, intake, workArea, fetcher, metrics, workers.size(),
-                    ready, stop::isStopping);
+            httpDoor = HttpDoors.create(settings, catalog, intake.limits().maxBytes(), workArea, admission, metrics,
+                    stop::isStopping);
             registry.bind("httpDoor", httpDoor);
             httpBodies = httpDoor.bodyGate();
             registry.bind("httpBodies", httpBodies);
@@ -180,8 +188,8 @@ public final class DarkroomConfiguration implements CamelConfiguration {
             registry.bind("darkroomVertx", Http1Vertx.create(ConnectionLimits.from(settings), metrics));
         }
         if (doors.mcp()) {
-            McpDoors mcp = McpDoors.create(context, settings, startDir, catalog, intake, workArea, fetcher, metrics,
-                    workers.size(), ready);
+            McpDoors mcp = McpDoors.create(context, settings, startDir, catalog, intake.limits().maxBytes(),
+                    admission, metrics, workers.size());
             registry.bind("mcpDoor", mcp.door());
             if (httpDoor != null) {
                 registry.bind("mcpHttp", mcp.streamableHttp(httpDoor.requiresApiKeys()));
@@ -191,7 +199,7 @@ public final class DarkroomConfiguration implements CamelConfiguration {
             }
         }
         BodyGate bodies = httpBodies;
-        InboxDoor inboxDoor = new InboxDoor(layout, bindings, intake, workArea, progress, metrics, ready);
+        InboxDoor inboxDoor = new InboxDoor(layout, bindings, workArea, progress);
         registry.bind("inboxDoor", inboxDoor);
         registry.bind(InboxProcessStrategy.BEAN, new InboxProcessStrategy());
         registry.bind("settledFiles", new SettledFiles(settings.positiveLong("darkroom.drop.settle-ms")));
@@ -232,6 +240,15 @@ public final class DarkroomConfiguration implements CamelConfiguration {
                 Duration.ofMillis(settings.positiveLong("darkroom.fetch.connect-timeout-ms")),
                 Duration.ofMillis(settings.positiveLong("darkroom.fetch.read-timeout-ms")), maxBytes)
                 .withPrivateHostsAllowed(settings.list("darkroom.fetch.private-hosts"));
+    }
+
+    private static JobLog.Format jobLogFormat(Settings settings) {
+        String value = settings.requiredText(JobLog.FORMAT_KEY);
+        try {
+            return JobLog.Format.of(value);
+        } catch (IllegalArgumentException e) {
+            throw Settings.invalid(JobLog.FORMAT_KEY, "must be text or json, not '" + value + "'");
+        }
     }
 
     /** A wrong inbox parameter is a wrong setting, whatever the inbox code calls it. */

@@ -1,26 +1,26 @@
 package org.darkroom.door;
 
-import org.darkroom.intake.AcceptedImage;
-import org.darkroom.intake.JobDir;
-import org.darkroom.intake.WorkArea;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.darkroom.flow.FlowParameters;
 import org.darkroom.flow.FlowResult;
+import org.darkroom.intake.AcceptedImage;
 
 /**
- * The record of one job, the same at every door: what was asked, what came in, what went out, how long it took.
+ * The record of one job, the same at every door: which request, what was asked, what came in, what went out, how
+ * long it took.
  *
  * <p>The drop folder writes it as {@code <name>.json}; HTTP sends it in {@code X-Darkroom-Result} or the JSON
- * answer. It never holds a server path.
+ * answer; MCP returns it as structured content. It never holds a server path.
  */
 public final class JobRecord {
     private JobRecord() {
     }
 
-    public static Map<String, Object> of(String flow, FlowParameters params, AcceptedImage input, FlowResult result,
-                                         long elapsedMillis) {
+    public static Map<String, Object> of(String requestId, String flow, FlowParameters params, AcceptedImage input,
+                                         FlowResult result, long elapsedMillis) {
         Map<String, Object> record = new LinkedHashMap<>();
+        record.put("request_id", requestId);
         record.put("flow", flow);
         record.put("parameters", params.asJson());
         Map<String, Object> in = new LinkedHashMap<>();

@@ -16,6 +16,8 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.platform.http.vertx.HttpMessage;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
+import org.darkroom.door.Admission;
+import org.darkroom.door.RequestId;
 import org.darkroom.flow.DarkroomException;
 import org.darkroom.flow.DarkroomMetrics;
 import org.darkroom.flow.ErrorCode;
@@ -27,12 +29,14 @@ import org.darkroom.intake.WorkArea;
  * Admits a request with a body before reading any of it, then receives the body into a private file; only then
  * does the route run. Installed ahead of every route on {@code POST /v1/flows/*} and {@code POST /mcp}.
  *
- * <p>Admission is one in-flight slot ({@code darkroom.http.max-in-flight}), taken when the body starts and given
- * back when the answer is sent or the connection closes: a request is never let in to send its body and then
- * refused as busy, and bodies being received count like work in progress, so many slow or stalled uploads cannot
- * pile up. A large body (over {@link #SMALL_BODY} bytes, or of unknown length) also takes a place among the large
- * bodies being received ({@code darkroom.http.max-large-bodies}, fewer than the slots), until it is read: a flood
- * of large, slow uploads holds at most those places, and small requests still find a slot.
+ * <p>A flow request takes its place under the service's limit of work in progress ({@link Admission},
+ * {@code darkroom.max-in-flight}) when its body starts, and gives it back when the answer is sent or the connection
+ * closes: a request is never let in to send its body and then refused as busy, and bodies being received count like
+ * work in progress, so many slow or stalled uploads cannot pile up. A message to {@code /mcp} takes no place here (it
+ * may list tools or call one; a tool call takes its own place, and is answered {@code busy} as a tool result). A
+ * large body (over {@link #SMALL_BODY} bytes, or of unknown length) also takes a place among the large bodies being
+ * received ({@code darkroom.http.max-large-bodies}), until it is read: a flood of large, slow uploads holds at most
+ * those places, and small requests still find one.
  *
  * <p>A refused request is answered at once ({@code 401}, {@code 413} from its Content-Length, {@code 429}),
  * before any of its body is kept. Its job directory is deleted with the request.
@@ -45,19 +49,19 @@ public final class BodyGate implements Handler<RoutingContext> {
     private final BodyLimits limits;
     private final WorkArea workArea;
     private final DarkroomMetrics metrics;
-    private final Semaphore slots;
+    private final Admission admission;
     private final Semaphore largeBodies;
-    private final Map<HttpServerRequest, ReceivedBody> received = new ConcurrentHashMap<>();
+    private final Map<HttpServerRequest, AdmittedRequest> received = new ConcurrentHashMap<>();
     private final BooleanSupplier stopping;
 
-    BodyGate(HttpSettings settings, BodyLimits limits, WorkArea workArea, DarkroomMetrics metrics, int maxLargeBodies,
-             BooleanSupplier stopping) {
+    BodyGate(HttpSettings settings, BodyLimits limits, WorkArea workArea, DarkroomMetrics metrics, Admission admission,
+             int maxLargeBodies, BooleanSupplier stopping) {
         this.stopping = stopping;
         this.settings = settings;
         this.limits = limits;
         this.workArea = workArea;
         this.metrics = metrics;
-        this.slots = new Semaphore(settings.maxInFlight());
+        this.admission = admission;
         this.largeBodies = new Semaphore(maxLargeBodies);
     }
 
@@ -71,56 +75,62 @@ public final class BodyGate implements Handler<RoutingContext> {
         }
     }
 
-    /** The body the gate received for this exchange's request; empty when the request did not pass the gate. */
-    Optional<ReceivedBody> received(Exchange exchange) {
+    /** The request as the gate let it in; empty when the request did not pass the gate. */
+    Optional<AdmittedRequest> admitted(Exchange exchange) {
         return exchange.getMessage() instanceof HttpMessage http
                 ? Optional.ofNullable(received.get(http.getRequest())) : Optional.empty();
     }
 
     /** Route step for {@code /mcp}: the received JSON-RPC message becomes the body, as a file. */
     public void toBody(Exchange exchange) {
-        exchange.getMessage().setBody(received(exchange).map(ReceivedBody::file).map(java.nio.file.Path::toFile)
-                .orElse(null));
+        exchange.getMessage().setBody(admitted(exchange).map(AdmittedRequest::body).map(ReceivedBody::file)
+                .map(java.nio.file.Path::toFile).orElse(null));
     }
 
     @Override
     public void handle(RoutingContext routing) {
         HttpServerRequest request = routing.request();
         long started = System.nanoTime();
+        String id = RequestId.from(request.getHeader(RequestId.HEADER));
+        routing.response().putHeader(RequestId.HEADER, id);
         if (!settings.apiKeys().admits(request.getHeader(HttpHeaders.AUTHORIZATION))) {
-            refuse(routing, new DarkroomException(ErrorCode.UNAUTHORIZED), started);
+            refuse(routing, new DarkroomException(ErrorCode.UNAUTHORIZED), started, id);
             return;
         }
         if (stopping.getAsBoolean()) {
             // Camel's own answer while its routes stop is a bare 503; a caller needs the code and when to retry.
-            refuse(routing, new DarkroomException(ErrorCode.NOT_READY, GracefulStop.MESSAGE), started);
+            refuse(routing, new DarkroomException(ErrorCode.NOT_READY, GracefulStop.MESSAGE), started, id);
             return;
         }
         BodyKind kind = BodyKind.of(request.path(), request.getHeader(HttpHeaders.CONTENT_TYPE));
         long declared = contentLength(request);
         if (declared > limits.cap(kind)) {
-            refuse(routing, limits.tooLarge(kind), started);
+            refuse(routing, limits.tooLarge(kind), started, id);
             return;
         }
         boolean hasBody = declared > 0 || request.headers().contains(HttpHeaders.TRANSFER_ENCODING);
         boolean large = hasBody && (declared < 0 || declared > SMALL_BODY);
         if (large && !largeBodies.tryAcquire()) {
-            refuse(routing, busy("large uploads"), started);
+            refuse(routing, busy("large uploads"), started, id);
             return;
         }
-        if (!slots.tryAcquire()) {
-            if (large) {
-                largeBodies.release();
+        Admission.Permit permit = null;
+        if (kind != BodyKind.MCP) {
+            permit = admission.tryEnter().orElse(null);
+            if (permit == null) {
+                if (large) {
+                    largeBodies.release();
+                }
+                refuse(routing, busy("requests"), started, id);
+                return;
             }
-            refuse(routing, busy("requests"), started);
-            return;
         }
-        AtomicBoolean held = new AtomicBoolean(true);
+        Admission.Permit held = permit;
         AtomicBoolean receiving = new AtomicBoolean(large);
         routing.addEndHandler(done -> endReceiving(receiving));
         if (!hasBody) {
             routing.addEndHandler(done -> release(routing, held, null));
-            handOver(routing, ReceivedBody.none());
+            handOver(routing, new AdmittedRequest(id, started, held, ReceivedBody.none()));
             return;
         }
         request.pause();
@@ -133,9 +143,9 @@ public final class BodyGate implements Handler<RoutingContext> {
         new BodyReception(routing.vertx(), request, kind, limits, job.path()).start().onComplete(body -> {
             endReceiving(receiving);
             if (body.succeeded()) {
-                handOver(routing, body.result());
+                handOver(routing, new AdmittedRequest(id, started, held, body.result()));
             } else {
-                refuse(routing, DarkroomException.unwrap(body.cause()), started);
+                refuse(routing, DarkroomException.unwrap(body.cause()), started, id);
             }
         });
     }
@@ -151,17 +161,17 @@ public final class BodyGate implements Handler<RoutingContext> {
         }
     }
 
-    private void handOver(RoutingContext routing, ReceivedBody body) {
-        received.put(routing.request(), body);
+    private void handOver(RoutingContext routing, AdmittedRequest admitted) {
+        received.put(routing.request(), admitted);
         // The body is read: the route's own body handler must not wait for one.
         ((RoutingContextInternal) routing).visitHandler(RoutingContextInternal.BODY_HANDLER);
         routing.next();
     }
 
-    private void release(RoutingContext routing, AtomicBoolean held, JobDir job) {
+    private void release(RoutingContext routing, Admission.Permit held, JobDir job) {
         received.remove(routing.request());
-        if (held.compareAndSet(true, false)) {
-            slots.release();
+        if (held != null) {
+            held.close();
         }
         if (job != null) {
             // Deleting up to a whole upload is file-system work: off the event loop.
@@ -172,9 +182,8 @@ public final class BodyGate implements Handler<RoutingContext> {
         }
     }
 
-    private void refuse(RoutingContext routing, DarkroomException error, long started) {
-        int status = ProblemResponses.status(error);
-        EarlyRefusals.account(metrics, status, error, System.nanoTime() - started);
+    private void refuse(RoutingContext routing, DarkroomException error, long started, String id) {
+        EarlyRefusals.account(metrics, id, error, System.nanoTime() - started);
         ProblemResponses.sendAndClose(routing, error, settings.retryAfterSeconds());
     }
 

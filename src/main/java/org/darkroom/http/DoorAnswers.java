@@ -27,7 +27,7 @@ final class DoorAnswers {
         if (error.code() == ErrorCode.BUSY) {
             response.putHeader("Retry-After", String.valueOf(retryAfterSeconds));
         }
-        response.end(HttpDoor.json(Problems.body(error, path, status))).onComplete(sent -> request.connection().close());
-        EarlyRefusals.account(metrics, status, error, System.nanoTime() - started);
+        response.end(HttpDoor.json(Problems.body(error, path, status, null))).onComplete(sent -> request.connection().close());
+        EarlyRefusals.account(metrics, null, error, System.nanoTime() - started);
     }
 }

@@ -3,7 +3,6 @@ package org.darkroom.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.MultiMap;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -11,7 +10,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.component.platform.http.vertx.HttpMessage;
 import org.darkroom.flow.DarkroomException;
 import org.darkroom.flow.ErrorCode;
-import org.darkroom.intake.DeclaredType;
+import org.darkroom.door.FlowRequest;
+import org.darkroom.door.ImageSource;
 
 /**
  * Reads a flow request in any of its three shapes: the image as the raw body, a {@code multipart/form-data} upload
@@ -24,14 +24,12 @@ final class FlowRequestReader {
     static final String PATH_PARAMETER = "flow";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One request: the image in {@code file} or a {@code url} to fetch it from, plus raw parameters. */
-    record FlowRequest(Path file, String url, DeclaredType declared, Map<String, Object> params) {
-    }
-
     private FlowRequestReader() {
     }
 
+    /** The flow named by the path, its raw parameters, and the image: the body, the upload, or a URL. */
     static FlowRequest read(Exchange exchange, ReceivedBody body) {
+        String flow = exchange.getMessage().getHeader(PATH_PARAMETER, String.class);
         HttpMessage http = exchange.getMessage() instanceof HttpMessage message ? message : null;
         Map<String, Object> params = new LinkedHashMap<>();
         if (http != null) {
@@ -49,7 +47,7 @@ final class FlowRequestReader {
                 throw new DarkroomException(ErrorCode.BAD_PARAMETER,
                         "A multipart request needs exactly one file part holding the image.");
             }
-            return new FlowRequest(body.file(), null, DeclaredType.name(body.uploadName()), params);
+            return FlowRequest.of(flow, params, ImageSource.upload(body.file(), body.uploadName()));
         }
         if (media.equals("application/json")) {
             Map<String, Object> json = parseJson(body);
@@ -59,13 +57,13 @@ final class FlowRequestReader {
                         "A JSON request needs \"url\": the address of the image to fetch.");
             }
             params.putAll(json);
-            return new FlowRequest(null, text, DeclaredType.none(), params);
+            return FlowRequest.of(flow, params, ImageSource.url(text));
         }
         if (body.file() == null) {
             throw new DarkroomException(ErrorCode.EMPTY_INPUT,
                     "The request has no body. Send the image as the body, as a multipart upload, or as JSON with a url.");
         }
-        return new FlowRequest(body.file(), null, new DeclaredType(null, contentType), params);
+        return FlowRequest.of(flow, params, ImageSource.body(body.file(), contentType));
     }
 
     @SuppressWarnings("unchecked")

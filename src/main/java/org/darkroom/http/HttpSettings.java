@@ -11,11 +11,9 @@ import org.darkroom.config.SettingException;
  * @param apiKeys      keys a caller must present; required unless {@code host} is a loopback address
  * @param metricsReaders keys that may read the metrics: the API keys and the metrics-only keys; when there are
  *                     none, the metrics are open like the rest of a loopback-only server
- * @param maxInFlight  requests worked on at once; one more is answered {@code 429 busy} at once
  * @param retryAfterSeconds what a busy answer tells the caller to wait
  */
-public record HttpSettings(String host, ApiKeys apiKeys, ApiKeys metricsReaders, int maxInFlight,
-                           int retryAfterSeconds) {
+public record HttpSettings(String host, ApiKeys apiKeys, ApiKeys metricsReaders, int retryAfterSeconds) {
 
     /** Refuses an open door: a non-loopback address without API keys. */
     public void validate() {

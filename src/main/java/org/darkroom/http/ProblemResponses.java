@@ -1,5 +1,6 @@
 package org.darkroom.http;
 
+import org.darkroom.door.RequestId;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
@@ -35,13 +36,19 @@ final class ProblemResponses {
     static Future<Void> send(RoutingContext routing, DarkroomException error, int retryAfterSeconds) {
         int status = status(error);
         var response = routing.response().setStatusCode(status).putHeader("Content-Type", Problems.MEDIA_TYPE);
+        // The body gate names the request before it can refuse it; any other early answer names it here.
+        String id = response.headers().get(RequestId.HEADER);
+        if (id == null) {
+            id = RequestId.from(routing.request().getHeader(RequestId.HEADER));
+            response.putHeader(RequestId.HEADER, id);
+        }
         if (error.code() == ErrorCode.BUSY || error.code() == ErrorCode.NOT_READY) {
             response.putHeader("Retry-After", String.valueOf(retryAfterSeconds));
         }
         if (error.code() == ErrorCode.UNAUTHORIZED) {
             response.putHeader("WWW-Authenticate", "Bearer");
         }
-        return response.end(HttpDoor.json(Problems.body(error, routing.request().path(), status)));
+        return response.end(HttpDoor.json(Problems.body(error, routing.request().path(), status, id)));
     }
 
     /**

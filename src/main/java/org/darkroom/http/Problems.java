@@ -30,12 +30,16 @@ final class Problems {
         };
     }
 
-    static Map<String, Object> body(DarkroomException error, String instance) {
-        return body(error, instance, status(error.code()));
+    static Map<String, Object> body(DarkroomException error, String instance, String requestId) {
+        return body(error, instance, status(error.code()), requestId);
     }
 
-    /** The problem with a status other than its code's usual one (a stalled body is 408, not 504). */
-    static Map<String, Object> body(DarkroomException error, String instance, int status) {
+    /**
+     * The problem with a status other than its code's usual one (a stalled body is 408, not 504); {@code requestId}
+     * (an RFC 9457 extension member, like {@code code}) is left out when the request was never read far enough to
+     * have one.
+     */
+    static Map<String, Object> body(DarkroomException error, String instance, int status, String requestId) {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "urn:darkroom:error:" + error.code().code());
         problem.put("title", error.code().code().replace('_', ' '));
@@ -43,6 +47,9 @@ final class Problems {
         problem.put("detail", error.publicMessage());
         problem.put("instance", instance);
         problem.put("code", error.code().code());
+        if (requestId != null) {
+            problem.put("request_id", requestId);
+        }
         return problem;
     }
 }

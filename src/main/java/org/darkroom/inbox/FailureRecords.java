@@ -11,8 +11,8 @@ import org.darkroom.flow.ErrorCode;
 import org.darkroom.flow.OutOfSpace;
 
 /**
- * Writes the error record of a failed input into {@code failed/}: its code, the sentence for the user, its name;
- * and tells a full disk (the input must then stay in its inbox) from other faults.
+ * Writes the error record of a failed input into {@code failed/}: its request id, code, the sentence for the user,
+ * its name; and tells a full disk (the input must then stay in its inbox) from other faults.
  */
 final class FailureRecords {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -20,9 +20,14 @@ final class FailureRecords {
     private FailureRecords() {
     }
 
-    /** Whether the record was committed; false when the disk had no room for it. Other faults are thrown. */
-    static boolean write(Path failedDir, Path stagingDir, FailedNames names, ErrorCode code, String message) {
+    /**
+     * Whether the record was committed; false when the disk had no room for it. Other faults are thrown.
+     * {@code requestId} names the failure in the log.
+     */
+    static boolean write(Path failedDir, Path stagingDir, FailedNames names, ErrorCode code, String message,
+                         String requestId) {
         Map<String, Object> record = new LinkedHashMap<>();
+        record.put("request_id", requestId);
         record.put("code", code.code());
         record.put("message", message);
         record.put("name", names.shown());

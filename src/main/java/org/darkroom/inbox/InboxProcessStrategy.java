@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.CamelContextAware;
 import org.apache.camel.Exchange;
+import org.darkroom.door.JobExchange;
 import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.component.file.GenericFileEndpoint;
 import org.apache.camel.component.file.GenericFileOperations;
@@ -31,6 +32,7 @@ public final class InboxProcessStrategy implements GenericFileProcessStrategy<Fi
     /** Marks the exchange's file to stay in its inbox whatever the outcome; it is retried at a later poll. */
     public static void leaveInInbox(Exchange exchange) {
         exchange.setProperty(LEAVE, true);
+        JobExchange.leftForLater(exchange);
     }
 
     /** Whether the exchange's file was marked to stay in its inbox. */

@@ -15,6 +15,11 @@ import org.apache.camel.Consumer;
 import org.apache.camel.Endpoint;
 import org.apache.camel.component.file.FileEndpoint;
 import org.apache.camel.support.DefaultPollingConsumerPollStrategy;
+import org.darkroom.door.Door;
+import org.darkroom.door.FlowCall;
+import org.darkroom.door.JobLine;
+import org.darkroom.door.JobLog;
+import org.darkroom.door.RequestId;
 import org.darkroom.flow.DarkroomMetrics;
 import org.darkroom.flow.ErrorCode;
 import org.darkroom.flow.LogText;
@@ -96,9 +101,10 @@ public final class Strays extends DefaultPollingConsumerPollStrategy {
         Path failedDir = layout.failed(inbox);
         FailedNames names = FailedNames.of(entry.getFileName());
         ErrorCode code = Files.isRegularFile(entry) ? ErrorCode.BAD_NAME : ErrorCode.NOT_A_FILE;
-        String flow = flowByInbox.getOrDefault(inbox, "");
+        String flow = flowByInbox.getOrDefault(inbox, "-");
+        String id = RequestId.create();
         try {
-            FailureRecords.write(failedDir, stagingDir, names, code, code.defaultMessage());
+            FailureRecords.write(failedDir, stagingDir, names, code, code.defaultMessage(), id);
             Files.move(entry, failedDir.resolve(names.stored()), StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | RuntimeException e) {
             left.add(entry);
@@ -107,12 +113,16 @@ public final class Strays extends DefaultPollingConsumerPollStrategy {
             } catch (IOException ignored) {
                 // The record without its input says only what the log says too.
             }
-            LOG.warn("inbox={} file={} flow={} outcome=left code={} detail={}", inbox, LogText.of(names.shown()),
-                    flow, code.code(), LogText.of("could not be moved to failed/: " + e));
+            // Not a job put back to wait, like other files left: something an operator must look at.
+            LOG.warn("{}", JobLog.text(line(flow, id, "left", code, inbox, names, "could not be moved to failed/: " + e)));
             return;
         }
-        metrics.request("inbox", flow, code.code(), 0);
-        LOG.warn("inbox={} file={} flow={} ms=0 outcome=failed code={} detail={}", inbox, LogText.of(names.shown()),
-                flow, code.code(), LogText.of("moved to failed/ as " + names.stored()));
+        FlowCall.account(metrics, line(flow, id, "failed", code, inbox, names, "moved to failed/ as " + names.stored()));
+    }
+
+    private static JobLine line(String flow, String id, String outcome, ErrorCode code, String inbox, FailedNames names,
+                                String detail) {
+        return new JobLine(Door.INBOX.label(), flow, id, -1, 0, outcome, code.code(), inbox + "/" + names.shown(),
+                detail);
     }
 }

@@ -41,7 +41,7 @@ final class BatchResults {
                     contents.add(ToolResults.image(outcome));
                 }
             } else {
-                result.putAll(ToolResults.errorJson(outcome.error()));
+                result.putAll(ToolResults.errorJson(outcome.error(), outcome.requestId()));
                 contents.add(text(label + outcome.error().code().code() + ": " + outcome.error().publicMessage()));
             }
             results.add(result);

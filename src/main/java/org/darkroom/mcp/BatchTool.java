@@ -5,10 +5,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.darkroom.door.Admission;
 import org.darkroom.flow.DarkroomException;
 import org.darkroom.flow.ErrorCode;
 import org.darkroom.flow.FlowCatalog;
@@ -20,9 +23,11 @@ import org.slf4j.LoggerFactory;
  * {@code batch_process}: one flow over many images, each item through the same route as a single call.
  *
  * <p>An item that fails is reported and the rest go on; only a request that is wrong as a whole (unknown flow, bad
- * shared parameters, too many items) fails the call. At most {@code concurrency} items run at once (the worker
- * count, so a batch keeps every ImageMagick permit busy without queueing far ahead of them), and each finished item
- * is reported as progress.
+ * shared parameters, too many items) or a service with no free place ({@code busy}) fails the call. The batch runs
+ * in lanes, each holding one place under the service's limit and running items one after another: the first lane
+ * is the call's own place, and up to {@code concurrency - 1} more (the worker count in all, so a batch keeps every
+ * ImageMagick permit busy without queueing far ahead of them) are taken only if free when the batch starts. A busy
+ * service runs a batch on fewer lanes instead of refusing its items. Each finished item is reported as progress.
  */
 final class BatchTool implements ToolHandler {
     static final String NAME = "batch_process";
@@ -57,6 +62,9 @@ final class BatchTool implements ToolHandler {
         try {
             return BatchResults.render(flow, items, run(flow, items, parameters, progress));
         } catch (DarkroomException e) {
+            if (e.code() == ErrorCode.BUSY) {
+                return ToolResults.error(e, calls.refused(flow, e));
+            }
             LOG.error("batch_process failed unexpectedly", e);
             return ToolResults.error(e);
         }
@@ -64,33 +72,44 @@ final class BatchTool implements ToolHandler {
 
     private List<ToolOutcome> run(FlowSpec flow, List<Object> items, Map<String, Object> parameters,
                                   Progress progress) {
+        List<Admission.Permit> lanes = new ArrayList<>();
+        lanes.add(calls.admission().enterOrRefuse());
+        while (lanes.size() < Math.min(concurrency, items.size())) {
+            Optional<Admission.Permit> more = calls.admission().tryEnter();
+            if (more.isEmpty()) {
+                break;
+            }
+            lanes.add(more.get());
+        }
+        ToolOutcome[] outcomes = new ToolOutcome[items.size()];
+        AtomicInteger next = new AtomicInteger();
         int[] counts = new int[2];
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(concurrency, items.size()));
+        ExecutorService pool = Executors.newFixedThreadPool(lanes.size());
         try {
-            List<Future<ToolOutcome>> futures = new ArrayList<>();
-            for (Object item : items) {
-                futures.add(pool.submit(() -> {
-                    if (progress.cancelled()) {
-                        // Nobody will read the answer; the items already running finish, no new one starts.
-                        return ToolOutcome.failure(flow.name(), new DarkroomException(ErrorCode.BAD_PARAMETER,
-                                "The batch was cancelled before this item started."));
+            List<Future<?>> running = new ArrayList<>();
+            for (Admission.Permit lane : lanes) {
+                running.add(pool.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < items.size(); i = next.getAndIncrement()) {
+                        ToolOutcome outcome = progress.cancelled()
+                                // Nobody will read the answer; the items already running finish, no new one starts.
+                                ? ToolOutcome.failure(flow.name(), new DarkroomException(ErrorCode.BAD_PARAMETER,
+                                        "The batch was cancelled before this item started."))
+                                : one(flow, items.get(i), parameters, lane);
+                        outcomes[i] = outcome;
+                        // Counted and reported under one lock: progress must only ever increase, notification by
+                        // notification, which two items finishing at once would otherwise break.
+                        synchronized (counts) {
+                            counts[0]++;
+                            counts[1] += outcome.ok() ? 0 : 1;
+                            report(progress, counts[0], items.size(), counts[1]);
+                        }
                     }
-                    ToolOutcome outcome = one(flow, item, parameters);
-                    // Counted and reported under one lock: progress must only ever increase, notification by
-                    // notification, which two items finishing at once would otherwise break.
-                    synchronized (counts) {
-                        counts[0]++;
-                        counts[1] += outcome.ok() ? 0 : 1;
-                        report(progress, counts[0], items.size(), counts[1]);
-                    }
-                    return outcome;
                 }));
             }
-            List<ToolOutcome> outcomes = new ArrayList<>();
-            for (Future<ToolOutcome> future : futures) {
-                outcomes.add(future.get());
+            for (Future<?> lane : running) {
+                lane.get();
             }
-            return outcomes;
+            return List.of(outcomes);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DarkroomException(ErrorCode.INTERNAL, null, "batch interrupted", e);
@@ -98,10 +117,11 @@ final class BatchTool implements ToolHandler {
             throw new DarkroomException(ErrorCode.INTERNAL, null, "batch item failed outside its route", e.getCause());
         } finally {
             pool.shutdownNow();
+            lanes.forEach(Admission.Permit::close);
         }
     }
 
-    private ToolOutcome one(FlowSpec flow, Object item, Map<String, Object> parameters) {
+    private ToolOutcome one(FlowSpec flow, Object item, Map<String, Object> parameters, Admission.Permit lane) {
         if (!(item instanceof Map<?, ?> fields)) {
             return ToolOutcome.failure(flow.name(), new DarkroomException(ErrorCode.BAD_PARAMETER,
                     "Each item must be an object with path, url or data, and optionally output_path."));
@@ -115,7 +135,7 @@ final class BatchTool implements ToolHandler {
             }
             arguments.put(name, field.getValue());
         }
-        return calls.call(flow, arguments);
+        return calls.call(flow, arguments, lane);
     }
 
     private static void report(Progress progress, int done, int total, int failed) {

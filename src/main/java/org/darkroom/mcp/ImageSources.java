@@ -2,30 +2,22 @@ package org.darkroom.mcp;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.darkroom.door.ImageSource;
 import org.darkroom.flow.DarkroomException;
 import org.darkroom.flow.ErrorCode;
-import org.darkroom.intake.AcceptedImage;
-import org.darkroom.intake.DeclaredType;
-import org.darkroom.intake.Intake;
-import org.darkroom.intake.JobDir;
-import org.darkroom.fetch.UrlFetcher;
 
 /**
- * Turns a tool call's image source into an accepted input, through the same intake as every other door: a file
- * inside the read roots, a URL fetched under the fetch rules, or decoded {@code data}.
+ * Reads a tool call's image source into an {@link ImageSource}: a file inside the read roots, a URL (fetched later,
+ * under the fetch rules, like every door's), or {@code data} decoded as intake reads it.
  */
 final class ImageSources {
-    private final Intake intake;
-    private final UrlFetcher fetcher;
     private final PathRoots readRoots;
 
-    ImageSources(Intake intake, UrlFetcher fetcher, PathRoots readRoots) {
-        this.intake = intake;
-        this.fetcher = fetcher;
+    ImageSources(PathRoots readRoots) {
         this.readRoots = readRoots;
     }
 
-    AcceptedImage receive(ToolRequest.Source source, JobDir job) {
+    ImageSource read(ToolRequest.Source source) {
         return switch (source.kind()) {
             case PATH -> {
                 Path given = PathRoots.absolute("path", source.value());
@@ -36,16 +28,13 @@ final class ImageSources {
                             + " not an image file.");
                 }
                 // The name the caller used is their claim about the type; the bytes must agree with it.
-                yield intake.receive(real, DeclaredType.name(given.getFileName().toString()), job);
+                yield ImageSource.file(real, given.getFileName().toString());
             }
-            case URL -> {
-                Path download = job.file("download");
-                fetcher.fetch(source.value(), download);
-                yield intake.adopt(download, DeclaredType.none(), job);
-            }
+            case URL -> ImageSource.url(source.value());
             case DATA -> {
+                // A bad data: URI header is refused here; the base64 text becomes bytes only as intake copies them.
                 DataArgument.Decoded data = DataArgument.decode(source.value());
-                yield intake.receive(data.bytes(), data.declared(), job);
+                yield ImageSource.data(data::bytes, data.declared());
             }
         };
     }

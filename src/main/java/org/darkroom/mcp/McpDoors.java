@@ -7,17 +7,14 @@ import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ExtendedStartupListener;
 import org.apache.camel.support.LifecycleStrategySupport;
 import org.darkroom.config.Settings;
+import org.darkroom.door.Admission;
 import org.darkroom.flow.DarkroomMetrics;
 import org.darkroom.flow.FlowCatalog;
-import org.darkroom.intake.Intake;
-import org.darkroom.intake.WorkArea;
-import org.darkroom.fetch.UrlFetcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,18 +47,18 @@ public final class McpDoors {
         this.maxMessageBytes = maxMessageBytes;
     }
 
+    /** {@code admission} is the service's one limit of work in progress, which every tool call runs under. */
     public static McpDoors create(CamelContext context, Settings settings, Path startDir, FlowCatalog catalog,
-                                  Intake intake, WorkArea workArea, UrlFetcher fetcher, DarkroomMetrics metrics,
-                                  int workers, BooleanSupplier ready) {
+                                  long maxImageBytes, Admission admission, DarkroomMetrics metrics, int workers) {
         List<Path> read = roots(settings, READ_ROOTS, startDir);
         List<Path> write = roots(settings, WRITE_ROOTS, startDir);
         LOG.info("MCP may read under {} and write under {}", read, write);
-        long maxBytes = intake.limits().maxBytes();
-        ToolCalls calls = new ToolCalls(context, metrics);
+        long maxBytes = maxImageBytes;
+        ToolCalls calls = new ToolCalls(context, admission, metrics);
         List<DarkroomTool> tools = McpTools.build(catalog, calls, new ToolSchemas(maxBytes),
                 settings.positiveInt(BATCH_MAX_ITEMS), workers);
-        McpDoor door = new McpDoor(workArea, new ImageSources(intake, fetcher, PathRoots.reading(READ_ROOTS, read)),
-                PathRoots.writing(WRITE_ROOTS, write), metrics, ready);
+        McpDoor door = new McpDoor(new ImageSources(PathRoots.reading(READ_ROOTS, read)),
+                PathRoots.writing(WRITE_ROOTS, write));
         String version = Optional.ofNullable(McpDoors.class.getPackage().getImplementationVersion())
                 .orElse("development");
         // The data argument arrives base64-encoded inside one JSON message: a third larger, plus the envelope.

@@ -7,7 +7,9 @@ import org.darkroom.flow.DarkroomException;
  * What one flow call produced for an MCP caller: the job record plus the image (inline or written to a file), or a
  * coded error.
  *
- * @param record    the same record the other doors give (flow, parameters, input, output or result, elapsed_ms)
+ * @param requestId the job's id in the log and the record, or {@code null} when the call never became a job
+ * @param record    the same record the other doors give (request_id, flow, parameters, input, output or result,
+ *                  elapsed_ms)
  * @param image     the output image's bytes when it goes back inline, else {@code null}
  * @param mimeType  the output image's MIME type, or {@code null}
  * @param writtenTo the {@code output_path} as the caller gave it, when the image was written there
@@ -15,11 +17,16 @@ import org.darkroom.flow.DarkroomException;
  * @param structured whether the record goes back as structured content next to the image, for flows whose
  *                  result is an image and data (annotate: the image and its boxes)
  */
-record ToolOutcome(String flow, Map<String, Object> record, byte[] image, String mimeType, String writtenTo,
-                   DarkroomException error, boolean structured) {
+record ToolOutcome(String flow, String requestId, Map<String, Object> record, byte[] image, String mimeType,
+                   String writtenTo, DarkroomException error, boolean structured) {
 
+    /** A call refused before it became a job (a batch item of the wrong shape). */
     static ToolOutcome failure(String flow, DarkroomException error) {
-        return new ToolOutcome(flow, null, null, null, null, error, false);
+        return failure(flow, null, error);
+    }
+
+    static ToolOutcome failure(String flow, String requestId, DarkroomException error) {
+        return new ToolOutcome(flow, requestId, null, null, null, null, error, false);
     }
 
     boolean ok() {

@@ -27,7 +27,7 @@ final class ToolResults {
 
     static CallToolResult of(ToolOutcome outcome) {
         if (!outcome.ok()) {
-            return error(outcome.error());
+            return error(outcome.error(), outcome.requestId());
         }
         if (outcome.image() == null && outcome.writtenTo() == null) {
             return CallToolResult.builder().structuredContent(outcome.record())
@@ -55,14 +55,22 @@ final class ToolResults {
     }
 
     static CallToolResult error(DarkroomException error) {
-        return CallToolResult.builder().content(List.of(text(error.code().code() + ": " + error.publicMessage())))
-                .structuredContent(errorJson(error)).isError(true).build();
+        return error(error, null);
     }
 
-    static Map<String, Object> errorJson(DarkroomException error) {
+    /** {@code requestId} names the failed job in Darkroom's log; {@code null} when the call never became one. */
+    static CallToolResult error(DarkroomException error, String requestId) {
+        return CallToolResult.builder().content(List.of(text(error.code().code() + ": " + error.publicMessage())))
+                .structuredContent(errorJson(error, requestId)).isError(true).build();
+    }
+
+    static Map<String, Object> errorJson(DarkroomException error, String requestId) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("code", error.code().code());
         json.put("message", error.publicMessage());
+        if (requestId != null) {
+            json.put("request_id", requestId);
+        }
         return json;
     }
 

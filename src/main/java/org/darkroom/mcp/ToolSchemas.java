@@ -48,6 +48,7 @@ final class ToolSchemas {
                 "bytes", type("integer"), "width", type("integer"), "height", type("integer"),
                 "frames", type("integer"), "sha256", type("string")));
         Map<String, Object> properties = props(
+                "request_id", described("string", "The request's id, as Darkroom's log names it."),
                 "flow", type("string"),
                 "parameters", described("object", "The parameters the flow ran with, defaults filled in."),
                 "input", input,
@@ -94,7 +95,7 @@ final class ToolSchemas {
                 "output_path", described("string", "Where the result was written, when the item gave output_path."),
                 "code", described("string", "The error code, when the item failed."),
                 "message", described("string", "What went wrong and what to do, when the item failed."),
-                "record", described("object", "The job record: flow, parameters, input, output or result, elapsed_ms.")));
+                "record", described("object", "The job record: request_id, flow, parameters, input, output or result, elapsed_ms.")));
         item.put("required", List.of("index", "ok"));
         Map<String, Object> items = type("array");
         items.put("items", item);
@@ -128,7 +129,8 @@ final class ToolSchemas {
 
     private static Map<String, Object> errorProperties() {
         return props("code", described("string", "The stable error code, when the call failed."),
-                "message", described("string", "What went wrong and what to do, when the call failed."));
+                "message", described("string", "What went wrong and what to do, when the call failed."),
+                "request_id", described("string", "The failed request's id, as Darkroom's log names it."));
     }
 
     private static Map<String, Object> object(Map<String, Object> properties) {

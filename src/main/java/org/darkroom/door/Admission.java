@@ -1,0 +1,116 @@
+package org.darkroom.door;
+
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+import org.darkroom.flow.DarkroomException;
+import org.darkroom.flow.ErrorCode;
+
+/**
+ * The one limit of work in progress for the whole service ({@code darkroom.max-in-flight}), whatever door the
+ * work came through: a place is held from admission until the answer is given.
+ *
+ * <p>Callers who can retry (HTTP, MCP) take a place at once or are told {@code busy}. The drop folder waits for a
+ * place instead, and its jobs together hold at most {@link #waitingShare()} of them: a large batch slows down
+ * rather than shutting interactive callers out. Behind this gate sit the bounds of the resources themselves (the
+ * ImageMagick process permits, the vision gate), which queue briefly rather than refuse.
+ */
+public final class Admission {
+    /** How often a waiting job looks again at readiness (a stop, a failed ImageMagick check) while it waits. */
+    private static final long WAIT_STEP_MS = 100;
+
+    private final int limit;
+    private final int waitingShare;
+    private final Semaphore places;
+    private final Semaphore waitingPlaces;
+
+    public Admission(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("at least one place, not " + limit);
+        }
+        this.limit = limit;
+        this.waitingShare = Math.max(1, limit / 2);
+        this.places = new Semaphore(limit);
+        this.waitingPlaces = new Semaphore(waitingShare);
+    }
+
+    /** Places in all: requests worked on at once. */
+    public int limit() {
+        return limit;
+    }
+
+    /** How many places the doors that wait may hold together. */
+    public int waitingShare() {
+        return waitingShare;
+    }
+
+    /** Places held right now. */
+    public int inUse() {
+        return limit - places.availablePermits();
+    }
+
+    /** A place now, or none: the caller answers {@code busy}. */
+    public Optional<Permit> tryEnter() {
+        return places.tryAcquire() ? Optional.of(new Permit(false)) : Optional.empty();
+    }
+
+    /** A place now, or {@code busy}. */
+    public Permit enterOrRefuse() {
+        return tryEnter().orElseThrow(() -> new DarkroomException(ErrorCode.BUSY, "Darkroom is working on as many"
+                + " requests as it takes at once (" + limit + ", darkroom.max-in-flight). Retry in a few seconds."));
+    }
+
+    /**
+     * Waits for a place among the waiting doors' share, then for a place; gives up with {@code not_ready} as soon as
+     * {@code ready} turns false (a stop, a full disk, a failed check) so the work is left for later.
+     */
+    public Permit enterWaiting(BooleanSupplier ready) {
+        acquire(waitingPlaces, ready);
+        try {
+            acquire(places, ready);
+        } catch (RuntimeException e) {
+            waitingPlaces.release();
+            throw e;
+        }
+        return new Permit(true);
+    }
+
+    private static void acquire(Semaphore semaphore, BooleanSupplier ready) {
+        try {
+            while (!semaphore.tryAcquire(WAIT_STEP_MS, TimeUnit.MILLISECONDS)) {
+                if (!ready.getAsBoolean()) {
+                    throw new DarkroomException(ErrorCode.NOT_READY);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DarkroomException(ErrorCode.NOT_READY, null, "interrupted while waiting for a place", e);
+        }
+        if (!ready.getAsBoolean()) {
+            semaphore.release();
+            throw new DarkroomException(ErrorCode.NOT_READY);
+        }
+    }
+
+    /** One held place; closing it gives the place back, once, however many times it is closed. */
+    public final class Permit implements AutoCloseable {
+        private final AtomicBoolean held = new AtomicBoolean(true);
+        private final boolean waiting;
+
+        private Permit(boolean waiting) {
+            this.waiting = waiting;
+        }
+
+        @Override
+        public void close() {
+            if (held.compareAndSet(true, false)) {
+                places.release();
+                if (waiting) {
+                    waitingPlaces.release();
+                }
+            }
+        }
+    }
+}

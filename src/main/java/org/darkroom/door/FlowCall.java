@@ -1,0 +1,185 @@
+package org.darkroom.door;
+
+import java.util.function.BooleanSupplier;
+import org.apache.camel.Exchange;
+import org.apache.camel.support.SynchronizationAdapter;
+import org.darkroom.fetch.UrlFetcher;
+import org.darkroom.flow.DarkroomException;
+import org.darkroom.flow.DarkroomMetrics;
+import org.darkroom.flow.ErrorCode;
+import org.darkroom.flow.FlowCatalog;
+import org.darkroom.flow.FlowExchange;
+import org.darkroom.flow.FlowParameters;
+import org.darkroom.flow.FlowResult;
+import org.darkroom.flow.FlowSpec;
+import org.darkroom.flow.LogText;
+import org.darkroom.intake.Intake;
+import org.darkroom.intake.JobDir;
+import org.darkroom.intake.WorkArea;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The life of one request between the door that read it and the door that renders it, the same for every door
+ * (bound as {@code flowCall}; every door route reads: read → {@link #admit} → {@code direct:run-flow} →
+ * {@link #done} → render, and its error handler: {@link #failed} → render).
+ *
+ * <p>Admission checks run cheapest first: the flow's name, readiness (not stopping, disk space, ImageMagick
+ * answering under its policy), the flow's availability (a vision flow needs its model), its parameters, a place
+ * under the service's limit of work in progress ({@link Admission}: refused {@code busy} at the interactive doors,
+ * awaited at the drop folder), and only then the job directory and intake of the image. Whatever happens, the job
+ * ends with one log line and one count in the metrics, written when the exchange completes.
+ */
+public final class FlowCall {
+    private static final Logger LOG = LoggerFactory.getLogger(FlowCall.class);
+    private static final String ACCOUNTED = "darkroom.accounted";
+
+    private final FlowCatalog catalog;
+    private final SourceIntake sources;
+    private final WorkArea workArea;
+    private final Admission admission;
+    private final BooleanSupplier ready;
+    private final DarkroomMetrics metrics;
+
+    /** {@code fetcher} is {@code null} when no open door takes URLs. */
+    public FlowCall(FlowCatalog catalog, Intake intake, UrlFetcher fetcher, WorkArea workArea, Admission admission,
+                    BooleanSupplier ready, DarkroomMetrics metrics) {
+        this.catalog = catalog;
+        this.sources = new SourceIntake(intake, fetcher);
+        this.workArea = workArea;
+        this.admission = admission;
+        this.ready = ready;
+        this.metrics = metrics;
+    }
+
+    /** The service's one gate, which the HTTP door also uses before it reads a body. */
+    public Admission admission() {
+        return admission;
+    }
+
+    /** Whether work can run now: not stopping, room on the disk, ImageMagick answering under its policy. */
+    public boolean ready() {
+        return ready.getAsBoolean();
+    }
+
+    /** Route step: admits what the door read, receives its image, and hands it over to {@code run-flow}. */
+    public void admit(Exchange exchange) {
+        accountAtCompletion(exchange);
+        FlowRequest request = JobExchange.request(exchange);
+        FlowSpec flow = catalog.get(request.flow());
+        exchange.setProperty(FlowExchange.FLOW, flow.name());
+        if (!ready.getAsBoolean()) {
+            throw new DarkroomException(ErrorCode.NOT_READY);
+        }
+        flow.requireAvailable();
+        FlowParameters params = request.parsed() != null ? request.parsed() : flow.params().parse(request.params());
+        if (request.admitted() == null) {
+            hold(exchange, enter(JobExchange.door(exchange)));
+        }
+        count(exchange);
+        JobDir job = JobExchange.open(exchange, workArea);
+        JobExchange.handOver(exchange, flow, params, sources.receive(request.source(), job));
+    }
+
+    /** Route step after the flow: the job's record, with its timings, for the door to render. */
+    public void done(Exchange exchange) {
+        FlowResult result = exchange.getMessage().getBody(FlowResult.class);
+        JobExchange.record(exchange, JobRecord.of(JobExchange.requestId(exchange), JobExchange.flow(exchange),
+                JobExchange.params(exchange), JobExchange.input(exchange), result,
+                JobExchange.elapsedMillis(exchange)));
+    }
+
+    /**
+     * Error step, before the door renders: the failure as a coded error (an unexpected one is logged here, once),
+     * kept for the door ({@link #failure}) and the job's log line. It leaves the message alone: a drop folder's
+     * file still rides on it.
+     */
+    public void failed(Exchange exchange) {
+        accountAtCompletion(exchange);
+        Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        DarkroomException error = DarkroomException.unwrap(caught);
+        if (error.code() == ErrorCode.INTERNAL) {
+            // The cause's message may hold outside text (a file name): escaped on the line, the trace at DEBUG.
+            LOG.error("door={} flow={} id={} failed unexpectedly: {}", label(exchange),
+                    exchange.getProperty(FlowExchange.FLOW, "-", String.class), JobExchange.requestId(exchange),
+                    LogText.of(String.valueOf(caught)));
+            LOG.debug("request {} failed unexpectedly", JobExchange.requestId(exchange), caught);
+        }
+        JobExchange.error(exchange, error);
+    }
+
+    /** The error {@link #failed} made of this exchange's failure. */
+    public static DarkroomException failure(Exchange exchange) {
+        return JobExchange.error(exchange);
+    }
+
+    private Admission.Permit enter(Door door) {
+        if (door.waits()) {
+            return admission.enterWaiting(ready);
+        }
+        return admission.enterOrRefuse();
+    }
+
+    private static void hold(Exchange exchange, Admission.Permit permit) {
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onDone(Exchange done) {
+                permit.close();
+            }
+        });
+    }
+
+    private void count(Exchange exchange) {
+        String door = label(exchange);
+        metrics.inFlight(door).incrementAndGet();
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onDone(Exchange done) {
+                metrics.inFlight(door).decrementAndGet();
+            }
+        });
+    }
+
+    /** Registers, once per exchange, the job's one log line and count, written however the exchange ends. */
+    private void accountAtCompletion(Exchange exchange) {
+        if (exchange.getProperty(ACCOUNTED, false, Boolean.class)) {
+            return;
+        }
+        exchange.setProperty(ACCOUNTED, true);
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onDone(Exchange done) {
+                account(done);
+            }
+        });
+    }
+
+    private void account(Exchange exchange) {
+        DarkroomException error = JobExchange.error(exchange);
+        if (error == null && exchange.getException() != null) {
+            error = DarkroomException.unwrap(exchange.getException());
+        }
+        String outcome = JobExchange.left(exchange) ? "left" : error == null ? "done" : "failed";
+        String code = error == null ? "ok" : error.code().code();
+        String flow = exchange.getProperty(FlowExchange.FLOW, "-", String.class);
+        var input = JobExchange.input(exchange);
+        long nanos = JobExchange.elapsedNanos(exchange);
+        JobLine line = new JobLine(label(exchange), flow, JobExchange.requestId(exchange),
+                input == null ? -1 : input.bytes(), nanos, outcome, code, JobExchange.sourceName(exchange),
+                error == null ? null : error.detail());
+        account(metrics, line);
+    }
+
+    /** Counts a finished job and writes its line; also for requests refused before any route saw them. */
+    public static void account(DarkroomMetrics metrics, JobLine line) {
+        if (!line.outcome().equals("left")) {
+            metrics.request(line.door(), line.flow(), line.code(), line.nanos());
+        }
+        JobLog.write(line);
+    }
+
+    private static String label(Exchange exchange) {
+        Door door = JobExchange.door(exchange);
+        return door == null ? "-" : door.label();
+    }
+}
