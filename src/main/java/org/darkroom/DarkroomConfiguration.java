@@ -54,6 +54,7 @@ import org.darkroom.magick.MagickProbe;
 import org.darkroom.magick.MagickRunner;
 import org.darkroom.magick.RunningMagick;
 import org.darkroom.magick.flows.MagickFlows;
+import org.darkroom.startup.ClosedOnStop;
 import org.darkroom.startup.DataDirLock;
 import org.darkroom.startup.DataDirectory;
 import org.darkroom.startup.HttpAddress;
@@ -112,7 +113,7 @@ public final class DarkroomConfiguration implements CamelConfiguration {
         if (lock != null) {
             context.addService(lock);
         }
-        context.addService(workArea);
+        context.addService(new ClosedOnStop(workArea));
     }
 
     private void configure(CamelContext context, Settings settings, Doors doors, DataLayout layout, WorkArea workArea,

@@ -10,7 +10,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.apache.camel.support.service.ServiceSupport;
 
 /**
  * This process's own directory in the work area, where all its job directories live.
@@ -22,7 +21,7 @@ import org.apache.camel.support.service.ServiceSupport;
  * from its input, so nothing in them is needed). A live owner's subdirectory is never touched. Stopping the
  * service removes its own subdirectory.
  */
-public final class WorkArea extends ServiceSupport {
+public final class WorkArea implements AutoCloseable {
     private static final Set<PosixFilePermission> PRIVATE = PosixFilePermissions.fromString("rwx------");
     private static final FileAttribute<Set<PosixFilePermission>> PRIVATE_DIR = PosixFilePermissions.asFileAttribute(PRIVATE);
     private static final int CLAIM_ATTEMPTS = 5;
@@ -79,7 +78,7 @@ public final class WorkArea extends ServiceSupport {
     }
 
     @Override
-    protected void doStop() {
+    public void close() {
         release();
     }
 

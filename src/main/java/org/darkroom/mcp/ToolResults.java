@@ -20,6 +20,8 @@ import org.darkroom.flow.DarkroomException;
  * text, and a failure as {@code isError} with {@code "<code>: <sentence>"} and {@code {code, message}}.
  */
 final class ToolResults {
+    /** The {@code _meta} key of a result's request id. */
+    static final String REQUEST_ID_META = "darkroom/request_id";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ToolResults() {
@@ -30,14 +32,23 @@ final class ToolResults {
             return error(outcome.error(), outcome.requestId());
         }
         if (outcome.image() == null && outcome.writtenTo() == null) {
-            return CallToolResult.builder().structuredContent(outcome.record())
-                    .content(List.of(text(json(outcome.record())))).isError(false).build();
+            return named(CallToolResult.builder().structuredContent(outcome.record())
+                    .content(List.of(text(json(outcome.record())))).isError(false), outcome.requestId()).build();
         }
-        CallToolResult.Builder result = CallToolResult.builder().content(contents(outcome)).isError(false);
+        CallToolResult.Builder result = named(CallToolResult.builder().content(contents(outcome)).isError(false),
+                outcome.requestId());
         if (outcome.structured()) {
             result.structuredContent(outcome.record());
         }
         return result.build();
+    }
+
+    /**
+     * The request id under {@code _meta} (MCP's place for what is not content), so a client finds the id of an image
+     * result too, whose record travels as no structured content.
+     */
+    private static CallToolResult.Builder named(CallToolResult.Builder result, String requestId) {
+        return requestId == null ? result : result.meta(Map.of(REQUEST_ID_META, requestId));
     }
 
     /** The image (when inline) and its summary, in that order. */
@@ -60,8 +71,8 @@ final class ToolResults {
 
     /** {@code requestId} names the failed job in Darkroom's log; {@code null} when the call never became one. */
     static CallToolResult error(DarkroomException error, String requestId) {
-        return CallToolResult.builder().content(List.of(text(error.code().code() + ": " + error.publicMessage())))
-                .structuredContent(errorJson(error, requestId)).isError(true).build();
+        return named(CallToolResult.builder().content(List.of(text(error.code().code() + ": " + error.publicMessage())))
+                .structuredContent(errorJson(error, requestId)).isError(true), requestId).build();
     }
 
     static Map<String, Object> errorJson(DarkroomException error, String requestId) {

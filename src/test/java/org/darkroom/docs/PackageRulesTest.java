@@ -30,7 +30,7 @@ class PackageRulesTest {
             Map.entry("config", Set.of()),
             Map.entry("intake", Set.of("flow")),
             Map.entry("fetch", Set.of("flow")),
-            Map.entry("door", Set.of("flow", "intake")),
+            Map.entry("door", Set.of("config", "fetch", "flow", "intake")),
             Map.entry("magick", Set.of("flow", "intake")),
             Map.entry("vision", Set.of("config", "flow", "intake", "magick")),
             Map.entry("inbox", Set.of("door", "flow", "intake")),
@@ -46,6 +46,17 @@ class PackageRulesTest {
             imported.remove(rule.getKey());
             assertThat(imported).as("packages org.darkroom.%s imports", rule.getKey())
                     .isSubsetOf(rule.getValue());
+        }
+    }
+
+    @Test
+    void intake_turns_bytes_into_an_accepted_image_and_knows_no_camel() throws IOException {
+        Path intake = Samples.projectDir().resolve("src/main/java/org/darkroom/intake");
+        try (Stream<Path> files = Files.walk(intake)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                assertThat(Files.readString(file)).as(file.getFileName().toString())
+                        .doesNotContain("import org.apache.camel");
+            }
         }
     }
 

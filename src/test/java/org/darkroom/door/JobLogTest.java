@@ -69,6 +69,10 @@ class JobLogTest {
                 McpSchema.CallToolResult ok = call(mcp, "image_info", "photo.jpg");
                 assertThat(ok.isError()).isFalse();
                 mcpId = String.valueOf(((Map<?, ?>) ok.structuredContent()).get("request_id"));
+                McpSchema.CallToolResult image = call(mcp, "thumbnail_image", "photo.jpg");
+                assertThat(image.meta()).as("an image result names its request too")
+                        .containsKey("darkroom/request_id");
+                assertThat(line(child, String.valueOf(image.meta().get("darkroom/request_id")))).isPresent();
                 McpSchema.CallToolResult refused = call(mcp, "thumbnail_image", "not-an-image.jpg");
                 assertThat(refused.isError()).isTrue();
                 failedMcpId = String.valueOf(((Map<?, ?>) refused.structuredContent()).get("request_id"));

@@ -91,8 +91,8 @@ class InboxAccountingTest {
         data.drop("convert", Samples.get("not-an-image.jpg"), "broken.jpg");
         data.awaitAccounted("convert", 1, Duration.ofSeconds(30));
 
-        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> darkroom.logText().contains("file=broken.jpg"));
-        assertThat(darkroom.logText().lines().filter(line -> line.contains("file=broken.jpg")))
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> darkroom.logText().contains("name=convert/broken.jpg"));
+        assertThat(darkroom.logText().lines().filter(line -> line.contains("name=convert/broken.jpg")))
                 .singleElement().asString()
                 .contains(" WARN ").contains("outcome=failed").contains("code=unsupported_type");
     }

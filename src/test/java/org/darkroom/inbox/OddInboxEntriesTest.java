@@ -109,7 +109,7 @@ class OddInboxEntriesTest {
 
         assertThat(inbox().resolve("stuck.d").resolve("now")).isDirectory();
         assertThat(failed().resolve("stuck.d.error.json")).doesNotExist();
-        assertThat(darkroom.logText().lines().filter(line -> line.contains("file=stuck.d ")))
+        assertThat(darkroom.logText().lines().filter(line -> line.contains("name=" + INBOX + "/stuck.d ")))
                 .singleElement().asString().contains("outcome=left", "code=not_a_file");
         Files.delete(inbox().resolve("stuck.d").resolve("now"));
         Files.delete(inbox().resolve("stuck.d"));
@@ -188,7 +188,7 @@ class OddInboxEntriesTest {
 
     @Test
     void a_newline_in_a_file_name_cannot_forge_a_log_line() {
-        String forged = "FORGED inbox=thumbnail file=innocent.jpg outcome=done";
+        String forged = "FORGED door=inbox flow=thumbnail id=1 bytes=1 ms=1 outcome=done code=ok name=innocent.jpg";
         data.drop(INBOX, Samples.get("truncated.jpg"), "evil.jpg\n" + forged + "\r\u001b[2J");
         awaitGone(inbox().resolve("evil.jpg\n" + forged + "\r\u001b[2J"));
         Awaitility.await().atMost(DEADLINE).until(() -> darkroom.logText().contains("evil.jpg\\n"));

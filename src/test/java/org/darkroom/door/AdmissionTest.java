@@ -1,0 +1,73 @@
+package org.darkroom.door;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.awaitility.Awaitility;
+import org.darkroom.flow.DarkroomException;
+import org.darkroom.flow.ErrorCode;
+import org.junit.jupiter.api.Test;
+
+/** The service's one limit of work in progress: who is refused, who waits, and that every place comes back. */
+class AdmissionTest {
+
+    @Test
+    void a_caller_who_can_retry_is_refused_at_once_when_every_place_is_held() {
+        Admission admission = new Admission(2);
+        Admission.Permit first = admission.enterOrRefuse();
+        Admission.Permit second = admission.enterOrRefuse();
+
+        assertThat(admission.tryEnter()).isEmpty();
+        assertThatThrownBy(admission::enterOrRefuse).isInstanceOfSatisfying(DarkroomException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.BUSY));
+
+        first.close();
+        first.close();
+        assertThat(admission.inUse()).as("a place closed twice comes back once").isEqualTo(1);
+        assertThat(admission.tryEnter()).isPresent();
+        second.close();
+    }
+
+    @Test
+    void waiting_doors_hold_at_most_half_the_places_so_callers_who_cannot_wait_still_get_in() throws Exception {
+        Admission admission = new Admission(4);
+        Admission.Permit a = admission.enterWaiting(() -> true);
+        Admission.Permit b = admission.enterWaiting(() -> true);
+        CompletableFuture<Admission.Permit> third = CompletableFuture.supplyAsync(() -> admission.enterWaiting(() -> true));
+
+        Awaitility.await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> !third.isDone());
+        assertThat(admission.inUse()).isEqualTo(2);
+        Admission.Permit interactive = admission.enterOrRefuse();
+        Admission.Permit another = admission.enterOrRefuse();
+        assertThat(admission.inUse()).isEqualTo(4);
+
+        a.close();
+        Admission.Permit waited = third.get(2, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(admission.inUse()).isEqualTo(4);
+        for (Admission.Permit permit : new Admission.Permit[] {b, interactive, another, waited}) {
+            permit.close();
+        }
+        assertThat(admission.inUse()).isZero();
+    }
+
+    @Test
+    void a_waiting_job_gives_up_as_not_ready_when_the_service_stops_being_ready() {
+        Admission admission = new Admission(1);
+        Admission.Permit held = admission.enterOrRefuse();
+        AtomicBoolean ready = new AtomicBoolean(true);
+        CompletableFuture<Admission.Permit> waiting = CompletableFuture.supplyAsync(() -> admission.enterWaiting(ready::get));
+        Awaitility.await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(2)).until(() -> !waiting.isDone());
+
+        ready.set(false);
+
+        Awaitility.await().atMost(Duration.ofSeconds(2)).until(waiting::isDone);
+        assertThat(waiting).isCompletedExceptionally();
+        assertThatThrownBy(waiting::join).hasCauseInstanceOf(DarkroomException.class)
+                .cause().satisfies(e -> assertThat(((DarkroomException) e).code()).isEqualTo(ErrorCode.NOT_READY));
+        held.close();
+        assertThat(admission.inUse()).as("the waiter took no place with it").isZero();
+    }
+}
