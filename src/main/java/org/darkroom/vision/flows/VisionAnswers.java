@@ -46,8 +46,8 @@ public final class VisionAnswers {
     public MagickJob draw(Exchange exchange) throws Exception {
         Map<String, Object> detection = ask(exchange);
         exchange.setProperty(ANSWER, detection);
-        ImageEmbeddings embeddings = VisionSteps.embeddings(exchange);
-        return BoxDrawing.job(VisionSteps.input(exchange), params(exchange), detection, embeddings.width(),
+        ImageEmbeddings embeddings = VisionExchange.embeddings(exchange);
+        return BoxDrawing.job(VisionExchange.input(exchange), params(exchange), detection, embeddings.width(),
                 embeddings.height());
     }
 
@@ -61,13 +61,13 @@ public final class VisionAnswers {
     private Map<String, Object> ask(Exchange exchange) throws Exception {
         VisionFlow flow = flows.get(exchange.getProperty(FlowExchange.FLOW, String.class));
         FlowParameters params = params(exchange);
-        ImageEmbeddings embeddings = VisionSteps.embeddings(exchange);
+        ImageEmbeddings embeddings = VisionExchange.embeddings(exchange);
         VisionModel model = service.model();
         int maxTokens = service.settings().maxTokens();
         Answer answer;
         long start = System.nanoTime();
         try {
-            answer = VisionSteps.slot(exchange).run(() -> {
+            answer = VisionExchange.slot(exchange).run(() -> {
                 try (OnnxTensor image = embeddings.tensor(model.graphs().environment())) {
                     return flow.question().ask(model, image, params, maxTokens);
                 }
@@ -75,13 +75,13 @@ public final class VisionAnswers {
         } catch (UnsupportedSkillException e) {
             throw new DarkroomException(ErrorCode.UNSUPPORTED, e.getMessage());
         } catch (OrtException e) {
-            LOG.error("The vision model failed on {}", VisionSteps.input(exchange).sha256(), e);
+            LOG.error("The vision model failed on {}", VisionExchange.input(exchange).sha256(), e);
             throw new DarkroomException(ErrorCode.PROCESSING_FAILED, "The vision model failed on this image."
                     + " The log has the detail; report it if it persists.");
         }
         metrics.visionAnswer(flow.spec().name(), answer.decoderSteps(), System.nanoTime() - start);
         Map<String, Object> result = new LinkedHashMap<>(answer.result());
-        result.put("image", describe(embeddings, VisionSteps.fromCache(exchange)));
+        result.put("image", describe(embeddings, VisionExchange.fromCache(exchange)));
         result.put("model", model.name());
         return result;
     }

@@ -34,7 +34,7 @@ public final class VisionEncode {
     public void enter(Exchange exchange) throws InterruptedException {
         service.model();
         VisionGate.Slot slot = service.gate().enter();
-        exchange.setProperty(VisionSteps.SLOT, slot);
+        exchange.setProperty(VisionExchange.SLOT, slot);
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onDone(Exchange done) {
@@ -45,17 +45,17 @@ public final class VisionEncode {
 
     /** Route step: the image's encoding from the cache, if it is there; the route encodes it otherwise. */
     public void lookUp(Exchange exchange) {
-        var cached = service.cache().get(VisionSteps.input(exchange).sha256());
+        var cached = service.cache().get(VisionExchange.input(exchange).sha256());
         metrics.visionCache(cached.isPresent());
         cached.ifPresent(embeddings -> {
-            exchange.setProperty(VisionSteps.EMBEDDINGS, embeddings);
-            exchange.setProperty(VisionSteps.FROM_CACHE, true);
+            exchange.setProperty(VisionExchange.EMBEDDINGS, embeddings);
+            exchange.setProperty(VisionExchange.FROM_CACHE, true);
         });
     }
 
     /** Route step: the ImageMagick job that writes the first frame's upright 8-bit RGB pixels. */
     public MagickJob decode(Exchange exchange) {
-        var input = VisionSteps.input(exchange);
+        var input = VisionExchange.input(exchange);
         return ImagePlan.rgbPixels(input, input.jobDir().resolve("pixels.ppm"));
     }
 
@@ -68,9 +68,9 @@ public final class VisionEncode {
     /** Route step: keeps the fresh encoding for this request and later ones with the same bytes. */
     public void remember(Exchange exchange) {
         ImageEmbeddings embeddings = exchange.getMessage().getBody(ImageEmbeddings.class);
-        service.cache().put(VisionSteps.input(exchange).sha256(), embeddings);
-        exchange.setProperty(VisionSteps.EMBEDDINGS, embeddings);
-        exchange.setProperty(VisionSteps.FROM_CACHE, false);
-        VisionSteps.slot(exchange).checkDeadline();
+        service.cache().put(VisionExchange.input(exchange).sha256(), embeddings);
+        exchange.setProperty(VisionExchange.EMBEDDINGS, embeddings);
+        exchange.setProperty(VisionExchange.FROM_CACHE, false);
+        VisionExchange.slot(exchange).checkDeadline();
     }
 }

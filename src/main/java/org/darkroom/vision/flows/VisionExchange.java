@@ -7,13 +7,13 @@ import org.darkroom.vision.encode.ImageEmbeddings;
 import org.darkroom.vision.service.VisionGate;
 
 /** The exchange properties the vision route steps hand to each other: the gate slot and the image's encoding. */
-final class VisionSteps {
+final class VisionExchange {
     static final String SLOT = "darkroom.vision.slot";
     /** Read by the route: when it is set after the cache look-up, the image is not encoded again. */
     static final String EMBEDDINGS = "darkroom.vision.embeddings";
     static final String FROM_CACHE = "darkroom.vision.fromCache";
 
-    private VisionSteps() {
+    private VisionExchange() {
     }
 
     static VisionGate.Slot slot(Exchange exchange) {
