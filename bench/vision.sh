@@ -45,9 +45,10 @@ parse_args() {
   done
 }
 
-# The launcher's JVM settings: ONNX Runtime needs a bigger thread stack than the default.
+# The launcher's JVM settings: ONNX Runtime needs a bigger thread stack than the default. The benchmarks
+# are compiled with the tests (every build compiles them, -DskipTests too) and are not in the jar.
 java_run() {
-  java -Xss8m -Ddarkroom.home="$REPO" -cp "$REPO/target/darkroom.jar" "$@"
+  java -Xss8m -Ddarkroom.home="$REPO" -cp "$REPO/target/test-classes:$REPO/target/darkroom.jar" "$@"
 }
 
 rss_mib() { awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }

@@ -161,7 +161,8 @@ public final class DarkroomConfiguration implements CamelConfiguration {
         registry.bind("workers", workers);
         registry.bind("intake", intake);
         registry.bind("magickFlows", magickFlows);
-        registry.bind("visionFlows", visionFlows);
+        registry.bind("visionEncode", visionFlows.encode());
+        registry.bind("visionAnswer", visionFlows.answers());
         vision.loaded().ifPresent(model -> {
             registry.bind("moondreamEncoder", model.encoder());
             registry.bind("moondreamEncoderTranslator", model.encoderTranslator());

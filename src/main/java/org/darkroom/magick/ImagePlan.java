@@ -17,6 +17,7 @@ import org.darkroom.magick.op.Simple;
  * bytes can select a coder. Metadata is stripped last unless {@code keepMetadata}, which is why the privacy promise
  * holds even when a step (or ImageMagick itself) would have carried a profile through.
  *
+ * @param outputType the image type written; {@code null} only in {@link #rgbPixels}, whose pixels no door returns
  * @param decodeHint for JPEG input, a box ({@code WxH}) the decoder may shrink to while reading, or {@code null}
  */
 public record ImagePlan(List<MagickOp> ops, ImageType outputType, Integer quality, boolean firstFrameOnly,
@@ -27,8 +28,24 @@ public record ImagePlan(List<MagickOp> ops, ImageType outputType, Integer qualit
         ops = List.copyOf(ops);
     }
 
+    /** The coder of the raw pixels Darkroom reads itself; never an output a door returns, so not an {@link ImageType}. */
+    private static final String PIXELS_CODER = "ppm";
+
+    /**
+     * The ImageMagick job that writes {@code input}'s first frame upright as raw 8-bit RGB pixels (binary PPM) to
+     * {@code ppm}, metadata stripped: what the vision encoder reads. The job has no output type, as no door returns it.
+     */
+    public static MagickJob rgbPixels(AcceptedImage input, Path ppm) {
+        ImagePlan plan = new ImagePlan(List.of(Simple.AUTO_ORIENT, Simple.OPAQUE_RGB8), null, null, true, null, false);
+        return plan.job(input, PIXELS_CODER, ppm);
+    }
+
     /** The ImageMagick job that reads {@code input} and writes {@code output}. */
     public MagickJob job(AcceptedImage input, Path output) {
+        return job(input, outputType.coder(), output);
+    }
+
+    private MagickJob job(AcceptedImage input, String outputCoder, Path output) {
         boolean allFrames = !firstFrameOnly && input.header().frames() > 1 && MULTI_FRAME_OUTPUTS.contains(outputType);
         List<String> args = new ArrayList<>();
         if (decodeHint != null && input.type() == ImageType.JPEG) {
@@ -47,7 +64,7 @@ public record ImagePlan(List<MagickOp> ops, ImageType outputType, Integer qualit
         if (quality != null) {
             args.addAll(List.of("-quality", quality.toString()));
         }
-        args.add(outputType.coder() + ":" + output);
+        args.add(outputCoder + ":" + output);
         JobShape shape = JobShape.of(input.header(), ops, ops.contains(Simple.AUTO_ORIENT),
                 allFrames ? input.header().frames() : 1);
         if (decodeHint != null && input.type() == ImageType.JPEG) {

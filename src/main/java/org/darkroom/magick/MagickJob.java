@@ -9,7 +9,7 @@ import org.darkroom.intake.ImageType;
  *
  * @param args       the arguments after the binary, built only from typed values and server-chosen paths
  * @param output     the file the command writes, inside the job directory
- * @param outputType the image type written, or {@code null} when the output is text (for {@code info})
+ * @param outputType the image type written, or {@code null} when it is no image a door returns (the text of {@code info}, the vision encoder's pixels)
  * @param shape      what the job will hold and do, when it was planned from a header and steps; {@code null} for
  *                   commands that decode no more than the input (ImageMagick then gets only the configured limits)
  */

@@ -1,6 +1,7 @@
 package org.darkroom.magick.flows;
 
 import java.util.List;
+import org.darkroom.magick.ImageOutput;
 import org.darkroom.flow.Choice;
 import org.darkroom.flow.FlowParameters;
 import org.darkroom.flow.FlowSpec;
@@ -17,11 +18,11 @@ import org.darkroom.magick.op.Simple;
 
 /** {@code convert}: re-encode in another format at a chosen quality. */
 public final class ConvertFlow implements MagickFlow {
-    private static final ParamSpec FORMAT = ParamSpec.required("format", new Choice(ImageParams.OUTPUT_FORMATS),
+    private static final ParamSpec FORMAT = ParamSpec.required("format", new Choice(ImageOutput.FORMATS),
             "The format to write.");
     private static final FlowSpec SPEC = new FlowSpec("convert",
             "Convert to JPEG, PNG, WebP, AVIF, GIF or TIFF at a chosen quality.",
-            ParamSet.of(FORMAT, ImageParams.QUALITY, ImageParams.KEEP_METADATA), OutputKind.IMAGE, MagickFlows.ROUTE);
+            ParamSet.of(FORMAT, ImageOutput.QUALITY, ImageParams.KEEP_METADATA), OutputKind.IMAGE, MagickFlows.ROUTE);
 
     @Override
     public FlowSpec spec() {
@@ -33,7 +34,7 @@ public final class ConvertFlow implements MagickFlow {
         ImageType output = ImageType.fromName(params.text(FORMAT.name()).orElseThrow()).orElseThrow();
         boolean keep = params.flag(ImageParams.KEEP_METADATA.name());
         List<MagickOp> ops = keep ? List.of() : List.of(Simple.AUTO_ORIENT);
-        ImagePlan plan = new ImagePlan(ops, output, ImageParams.qualityFor(output, params), false, null, keep);
+        ImagePlan plan = new ImagePlan(ops, output, ImageOutput.quality(output, params), false, null, keep);
         return plan.job(input, input.jobDir().resolve("output." + output.extension()));
     }
 }

@@ -1,6 +1,7 @@
 package org.darkroom.magick.flows;
 
 import java.util.List;
+import org.darkroom.magick.ImageOutput;
 import org.darkroom.flow.Choice;
 import org.darkroom.flow.Flag;
 import org.darkroom.flow.FlowParameters;
@@ -29,7 +30,7 @@ public final class ResizeFlow implements MagickFlow {
             "Enlarge images smaller than the target. Off: small images keep their size.");
     private static final FlowSpec SPEC = new FlowSpec("resize",
             "Resize to a width and/or height: fit inside, cover (centre crop) or fill; enlarge only when asked.",
-            ParamSet.of(WIDTH, HEIGHT, FIT, UPSCALE, ImageParams.FORMAT, ImageParams.QUALITY,
+            ParamSet.of(WIDTH, HEIGHT, FIT, UPSCALE, ImageOutput.FORMAT, ImageOutput.QUALITY,
                     ImageParams.KEEP_METADATA), OutputKind.IMAGE, MagickFlows.ROUTE);
 
     @Override
@@ -40,11 +41,11 @@ public final class ResizeFlow implements MagickFlow {
     @Override
     public MagickJob plan(AcceptedImage input, FlowParameters params) {
         Resize resize = resize(params);
-        ImageType output = ImageParams.outputType(params.text(ImageParams.FORMAT.name()).orElseThrow(), input.type());
+        ImageType output = ImageOutput.type(params, input.type());
         boolean keep = params.flag(ImageParams.KEEP_METADATA.name());
         // Stripping metadata also drops the orientation tag, so the pixels must be turned upright first.
         List<org.darkroom.magick.op.MagickOp> ops = keep ? List.of(resize) : List.of(Simple.AUTO_ORIENT, resize);
-        ImagePlan plan = new ImagePlan(ops, output, ImageParams.qualityFor(output, params), false, null, keep);
+        ImagePlan plan = new ImagePlan(ops, output, ImageOutput.quality(output, params), false, null, keep);
         return plan.job(input, input.jobDir().resolve("output." + output.extension()));
     }
 

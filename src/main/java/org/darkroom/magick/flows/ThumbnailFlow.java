@@ -1,6 +1,7 @@
 package org.darkroom.magick.flows;
 
 import java.util.List;
+import org.darkroom.magick.ImageOutput;
 import org.darkroom.flow.FlowParameters;
 import org.darkroom.flow.FlowSpec;
 import org.darkroom.flow.IntRange;
@@ -23,7 +24,7 @@ public final class ThumbnailFlow implements MagickFlow {
             "Largest height of the thumbnail, in pixels.");
     private static final FlowSpec SPEC = new FlowSpec("thumbnail",
             "Make a small preview that fits in a box (default 256×256), upright and without metadata.",
-            ParamSet.of(WIDTH, HEIGHT, ImageParams.FORMAT, ImageParams.QUALITY), OutputKind.IMAGE, MagickFlows.ROUTE);
+            ParamSet.of(WIDTH, HEIGHT, ImageOutput.FORMAT, ImageOutput.QUALITY), OutputKind.IMAGE, MagickFlows.ROUTE);
 
     @Override
     public FlowSpec spec() {
@@ -34,12 +35,12 @@ public final class ThumbnailFlow implements MagickFlow {
     public MagickJob plan(AcceptedImage input, FlowParameters params) {
         int width = params.integer(WIDTH.name()).orElseThrow();
         int height = params.integer(HEIGHT.name()).orElseThrow();
-        ImageType output = ImageParams.outputType(params.text(ImageParams.FORMAT.name()).orElseThrow(), input.type());
+        ImageType output = ImageOutput.type(params, input.type());
         // libjpeg can scale by 1/2, 1/4 or 1/8 while decoding; asking for twice the box keeps enough pixels for a
         // clean downsample whatever the orientation, and is what lets a 12 MP JPEG cost a fraction of a full decode.
         int hint = 2 * Math.max(width, height);
         ImagePlan plan = new ImagePlan(List.of(Simple.AUTO_ORIENT, new Thumbnail(width, height)), output,
-                ImageParams.qualityFor(output, params), true, hint + "x" + hint, false);
+                ImageOutput.quality(output, params), true, hint + "x" + hint, false);
         return plan.job(input, input.jobDir().resolve("output." + output.extension()));
     }
 }

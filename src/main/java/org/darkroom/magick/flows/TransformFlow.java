@@ -2,6 +2,7 @@ package org.darkroom.magick.flows;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.darkroom.magick.ImageOutput;
 import org.darkroom.flow.FlowParameters;
 import org.darkroom.flow.FlowSpec;
 import org.darkroom.flow.Operation;
@@ -39,7 +40,7 @@ public final class TransformFlow implements MagickFlow {
             // Stripping drops the orientation tag; turning the pixels upright first keeps the picture's look.
             ops.add(Simple.AUTO_ORIENT);
         }
-        ImageType output = ImageParams.outputType("auto", input.type());
+        ImageType output = ImageOutput.type("auto", input.type());
         Integer quality = null;
         for (Operation operation : params.operations(OPERATIONS.name())) {
             switch (operation.name()) {
@@ -49,7 +50,7 @@ public final class TransformFlow implements MagickFlow {
                 default -> ops.add(TransformOperations.map(operation));
             }
         }
-        ImagePlan plan = new ImagePlan(ops, output, ImageParams.qualityFor(output, quality), false, null, keep);
+        ImagePlan plan = new ImagePlan(ops, output, ImageOutput.quality(output, quality), false, null, keep);
         return plan.job(input, input.jobDir().resolve("output." + output.extension()));
     }
 }

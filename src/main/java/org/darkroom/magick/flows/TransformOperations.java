@@ -2,6 +2,7 @@ package org.darkroom.magick.flows;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.darkroom.magick.ImageOutput;
 import org.darkroom.flow.Choice;
 import org.darkroom.flow.FlowParameters;
 import org.darkroom.flow.IntRange;
@@ -61,7 +62,7 @@ final class TransformOperations {
         declare("strip", ParamSet.of(), args -> Simple.STRIP);
         declare(QUALITY, ParamSet.of(ParamSpec.required("value", new IntRange(1, 100),
                 "Encoder quality for JPEG, WebP and AVIF output.")), null);
-        declare(FORMAT, ParamSet.of(ParamSpec.required("type", new Choice(ImageParams.OUTPUT_FORMATS),
+        declare(FORMAT, ParamSet.of(ParamSpec.required("type", new Choice(ImageOutput.FORMATS),
                 "The format to write.")), null);
     }
 

@@ -9,7 +9,12 @@ public enum Simple implements MagickOp {
     FLOP("-flop"),
     GRAYSCALE("-colorspace", "Gray"),
     STRIP("-strip"),
-    COALESCE("-coalesce");
+    COALESCE("-coalesce"),
+    /**
+     * Plain 8-bit sRGB pixels with no alpha, as PIL's {@code convert("RGB")} gives the vision model's reference
+     * client: alpha dropped, not blended; grey and CMYK images become three channels.
+     */
+    OPAQUE_RGB8("-alpha", "off", "-colorspace", "sRGB", "-type", "TrueColor", "-depth", "8");
 
     private final List<String> args;
 

@@ -8,6 +8,7 @@ import org.darkroom.flow.ParamSpec;
 import org.darkroom.flow.Text;
 import org.darkroom.vision.generate.Box;
 import org.darkroom.vision.generate.Point;
+import org.darkroom.vision.generate.Regions;
 
 /** The parameters and result shapes shared by the flows that locate things: detect, point and annotate. */
 final class RegionParams {
@@ -19,6 +20,14 @@ final class RegionParams {
             "The most objects to report.");
 
     private RegionParams() {
+    }
+
+    /** The answer of a flow that located {@code object}: the object asked for and what was found, as {@code field}. */
+    static Answer answer(String object, String field, List<Map<String, Object>> found, Regions<?> regions) {
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("object", object);
+        record.put(field, found);
+        return new Answer(record, regions.cacheLengths().size());
     }
 
     /** Boxes as {@code x_min, y_min, x_max, y_max} fractions of the image's width and height (0..1). */

@@ -133,7 +133,7 @@ class VisionHttpTest {
     void missing_or_oversized_text_parameters_are_bad_parameters() throws Exception {
         List<String> codes = new ArrayList<>();
         for (String path : List.of("/v1/flows/detect", "/v1/flows/query",
-                "/v1/flows/query?question=" + "x".repeat(QueryFlow.MAX_QUESTION + 1))) {
+                "/v1/flows/query?question=" + "x".repeat(VisionCatalog.MAX_QUESTION + 1))) {
             HttpResponse<byte[]> response = http.postRaw(path, Samples.get("plain.jpg"), "application/octet-stream");
             assertThat(response.statusCode()).as(path).isEqualTo(400);
             codes.add(HttpClientSupport.json(response).at("/code").asText());

@@ -4,16 +4,21 @@ import ai.djl.inference.Predictor;
 import ai.djl.modality.cv.Image;
 import ai.djl.modality.cv.ImageFactory;
 import ai.onnxruntime.OnnxTensor;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.darkroom.intake.AcceptedImage;
+import org.darkroom.magick.ImagePlan;
+import org.darkroom.testing.AcceptedFiles;
+import org.darkroom.testing.MagickProcess;
 import org.darkroom.vision.encode.ImageEmbeddings;
-import org.darkroom.vision.flows.VisionFlows;
 import org.darkroom.vision.generate.Generation;
 import org.darkroom.vision.generate.StepTimings;
 import org.darkroom.vision.model.ModelManifest;
@@ -25,10 +30,11 @@ import org.darkroom.vision.service.VisionStartup;
 /**
  * End-to-end caption latency on a bundle, as a user would meet it (figures to compare with published ones): the
  * image encoding (crops, vision encoder, projection, through the same DJL predictor as the {@code djl:} endpoint),
- * the time to the first token, and tokens per second after it. Image decoding by ImageMagick is left out.
+ * the time to the first token, and tokens per second after it. The image is decoded once beforehand, by the
+ * service's own ImageMagick job, and that decoding is not timed.
  *
  * <pre>
- * java -Xss8m -cp target/darkroom.jar org.darkroom.vision.bench.CaptionBenchmark BUNDLE IMAGE [RUNS=3] [SHA256]
+ * java -Xss8m -Ddarkroom.home=. -cp target/test-classes:target/darkroom.jar org.darkroom.vision.bench.CaptionBenchmark BUNDLE IMAGE [RUNS=3] [SHA256]
  * </pre>
  *
  * The bundle is verified as the service does (manifest, fetch record, or the SHA-256 given).
@@ -49,10 +55,10 @@ public final class CaptionBenchmark {
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         Optional<String> sha256 = args.length > 3 ? Optional.of(args[3]) : Optional.empty();
 
-        Image pixels = ImageFactory.getInstance().fromImage(Ppm.read(decode(image), Long.MAX_VALUE).toBufferedImage());
+        Image pixels = decode(image);
         long start = System.nanoTime();
         try (VisionModel model = VisionStartup.load(bundle, sha256,
-                ModelManifest.ofInstallation(Path.of(System.getProperty("darkroom.home", "."))), LocalCropIndex.CLIENT,
+                ModelManifest.ofInstallation(home()), LocalCropIndex.CLIENT,
                 Runtime.getRuntime().availableProcessors());
              Predictor<Image, ImageEmbeddings> encoder = model.encoder().newPredictor(model.encoderTranslator())) {
             System.out.printf(Locale.ROOT, "bundle %s: read, verified and loaded in %.1f s%n", model.name(),
@@ -104,17 +110,29 @@ public final class CaptionBenchmark {
         }
     }
 
-    /** The first frame's upright pixels as PPM, by the same ImageMagick command the service runs. */
-    private static Path decode(Path image) throws Exception {
-        Path ppm = Files.createTempFile("darkroom-bench", ".ppm");
-        ppm.toFile().deleteOnExit();
-        List<String> command = new ArrayList<>(List.of("/usr/bin/convert"));
-        command.addAll(VisionFlows.pixelArguments(image.toString(), ppm));
-        Process convert = new ProcessBuilder(command).inheritIO().start();
-        if (!convert.waitFor(120, TimeUnit.SECONDS) || convert.exitValue() != 0) {
-            throw new IllegalStateException("ImageMagick could not decode " + image);
+    /**
+     * The first frame's upright pixels, decoded by the job the service runs ({@link ImagePlan#rgbPixels}) under the
+     * same clean environment, policy and limits; the work files are deleted once the pixels are read.
+     */
+    private static Image decode(Path image) throws IOException {
+        Path work = Files.createTempDirectory("darkroom-bench");
+        try {
+            AcceptedImage input = AcceptedFiles.copy(image, work.resolve("job"));
+            Path ppm = MagickProcess.run(MagickProcess.environment(home(), work),
+                    ImagePlan.rgbPixels(input, input.jobDir().resolve("pixels.ppm")));
+            return ImageFactory.getInstance().fromImage(Ppm.read(ppm, Long.MAX_VALUE).toBufferedImage());
+        } finally {
+            try (Stream<Path> files = Files.walk(work)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
         }
-        return ppm;
+    }
+
+    /** The installation: its model manifest and ImageMagick policy directory. */
+    private static Path home() {
+        return Path.of(System.getProperty("darkroom.home", "."));
     }
 
     private static double ms(long nanos) {
