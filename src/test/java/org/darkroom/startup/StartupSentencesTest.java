@@ -41,9 +41,19 @@ class StartupSentencesTest {
         "darkroom.doors | inbox,ftp | Setting darkroom.doors names an unknown door 'ftp'; doors are inbox, http, mcp.",
         "darkroom.http.host | 0.0.0.0 | darkroom.http.host is 0.0.0.0, which other machines can reach, but no API keys are set. Set darkroom.http.api-keys (DARKROOM_HTTP_API_KEYS) or bind to 127.0.0.1.",
         "darkroom.inbox.web.width | huge | Inbox 'web': Parameter 'width' must be a whole number in 1..16384 (got 'huge').",
+        "darkroom.log.format | xml | Setting darkroom.log.format must be text or json, not 'xml'.",
+        "darkroom.max-in-flight | few | Setting darkroom.max-in-flight must be 0 or a positive whole number, not 'few'.",
     })
     void a_wrong_setting_is_named_with_its_value_and_status_2(String key, String value, String sentence) {
         assertThat(failure(Map.of(key, value))).isEqualTo(new StartupFailure(sentence, StartupFailure.SETTINGS));
+    }
+
+    @Test
+    void the_old_and_new_names_of_the_in_flight_limit_must_not_disagree() {
+        assertThat(failure(Map.of("darkroom.max-in-flight", "8", "darkroom.http.max-in-flight", "4")))
+                .isEqualTo(new StartupFailure("Setting darkroom.http.max-in-flight (4) is the old name of"
+                        + " darkroom.max-in-flight (8), and the two disagree; keep only darkroom.max-in-flight.",
+                        StartupFailure.SETTINGS));
     }
 
     @Test
