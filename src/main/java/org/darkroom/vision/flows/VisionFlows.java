@@ -12,7 +12,6 @@ import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.SynchronizationAdapter;
 import org.darkroom.flow.DarkroomException;
-import org.darkroom.flow.DarkroomMetrics;
 import org.darkroom.flow.ErrorCode;
 import org.darkroom.flow.FlowExchange;
 import org.darkroom.flow.FlowParameters;
@@ -25,6 +24,7 @@ import org.darkroom.vision.generate.UnsupportedSkillException;
 import org.darkroom.vision.preprocess.Ppm;
 import org.darkroom.vision.service.VisionGate;
 import org.darkroom.vision.service.VisionModel;
+import org.darkroom.vision.service.VisionMetrics;
 import org.darkroom.vision.service.VisionService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,13 +46,13 @@ public final class VisionFlows {
     private static final String ANSWER = "darkroom.vision.answer";
 
     private final VisionService service;
-    private final DarkroomMetrics metrics;
+    private final VisionMetrics metrics;
     private final long maxPixels;
     private final Map<String, VisionFlow> flows = new LinkedHashMap<>();
     private final AnnotateFlow annotate;
 
     /** @param maxPixels intake's pixel limit, which also bounds the decoded pixels read back */
-    public VisionFlows(VisionService service, DarkroomMetrics metrics, long maxPixels) {
+    public VisionFlows(VisionService service, VisionMetrics metrics, long maxPixels) {
         this.service = service;
         this.metrics = metrics;
         this.maxPixels = maxPixels;
