@@ -11,7 +11,6 @@ import org.apache.camel.ExtendedStartupListener;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Registry;
 import org.darkroom.config.Settings;
-import org.darkroom.fetch.FetchSettings;
 import org.darkroom.fetch.HostResolver;
 import org.darkroom.fetch.UrlFetcher;
 import org.darkroom.flow.DarkroomMetrics;
@@ -37,16 +36,13 @@ import org.darkroom.inbox.InboxRoutes;
 import org.darkroom.inbox.SettledFiles;
 import org.darkroom.inbox.Strays;
 import org.darkroom.intake.Intake;
-import org.darkroom.intake.IntakeLimits;
 import org.darkroom.intake.WorkArea;
-import org.darkroom.magick.JobBudget;
 import org.darkroom.magick.MagickEnvironment;
 import org.darkroom.magick.MagickExecutor;
 import org.darkroom.magick.MagickHealthCheck;
 import org.darkroom.magick.MagickMetrics;
 import org.darkroom.magick.MagickProbe;
 import org.darkroom.magick.MagickRunner;
-import org.darkroom.magick.MagickSettings;
 import org.darkroom.magick.RunningMagick;
 import org.darkroom.magick.Workers;
 import org.darkroom.magick.flows.MagickFlows;
@@ -54,16 +50,13 @@ import org.darkroom.mcp.McpDoors;
 import org.darkroom.mcp.StandardStreams;
 import org.darkroom.startup.DataDirLock;
 import org.darkroom.startup.DataDirectory;
-import org.darkroom.startup.DataSettings;
 import org.darkroom.startup.HttpAddress;
 import org.darkroom.startup.ReadyLine;
-import org.darkroom.startup.RouteSettings;
 import org.darkroom.startup.StreamCacheSpool;
 import org.darkroom.vision.flows.VisionFlows;
 import org.darkroom.vision.service.VisionLifecycle;
 import org.darkroom.vision.service.VisionMetrics;
 import org.darkroom.vision.service.VisionService;
-import org.darkroom.vision.service.VisionSettings;
 import org.darkroom.vision.service.VisionStartup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,10 +64,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The composition root: builds Darkroom's beans and binds them under the names the routes use.
  *
- * <p>It reads no setting itself: each package reads and checks its own ({@code MagickSettings.read},
- * {@code IntakeLimits.read}, …), all before anything is claimed or loaded, so a wrong value stops the boot first.
- * Then, in start-up order: the data directory is claimed, ImageMagick is probed, the model loaded, and only the
- * doors that are open are built.
+ * <p>It reads no setting itself: each package reads and checks its own ({@link PackageSettings}), all before
+ * anything is claimed or loaded, so a wrong value stops the boot first. Then, in start-up order: the data directory
+ * is claimed, ImageMagick is probed, the model loaded, and only the doors that are open are built. The file is long
+ * only by its imports: it names each package's pieces once, which is its job.
  */
 public final class DarkroomConfiguration implements CamelConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(DarkroomConfiguration.class);
@@ -85,29 +78,23 @@ public final class DarkroomConfiguration implements CamelConfiguration {
         this.doors = doors;
     }
 
-    /** Every package's settings, read and checked before anything is claimed or loaded. */
-    private record PackageSettings(Path startDir, Path home, HttpAddress address, DataSettings data,
-                                   IntakeLimits limits, MagickSettings magick, Workers workers, JobBudget budget,
-                                   VisionSettings vision, FetchSettings fetch, DropSettings drop) {
-    }
-
     @Override
     public void configure(CamelContext context) throws Exception {
         Settings settings = new Settings(context);
-        PackageSettings read = read(settings);
+        PackageSettings packages = PackageSettings.read(settings, doors);
         // ImageMagick's policy refuses paths through symbolic links, so every path it sees must be a real one.
-        DataLayout layout = new DataLayout(DataDirectory.open(read.data().dir()));
+        DataLayout layout = new DataLayout(DataDirectory.open(packages.data().dir()));
         // A stdio MCP server watches no folder and holds no port, and an assistant may start it beside a running
         // service on the same data directory: it takes no lock (see README). Every process, it too, works in a
         // directory of its own in the work area, which no other process's start removes while it lives.
         DataDirLock lock = doors.servesDataDir() ? DataDirLock.acquire(layout.root()) : null;
         WorkArea workArea = null;
         try {
-            if (read.address() != null) {
-                read.address().ensureFree();
+            if (packages.address() != null) {
+                packages.address().ensureFree();
             }
             workArea = WorkArea.claim(WorkArea.in(layout.root()));
-            assemble(context, settings, read, layout, workArea);
+            assemble(context, settings, packages, layout, workArea);
         } catch (Exception | Error e) {
             // The context may never be stopped after a failed configuration; a later start must find both free.
             if (workArea != null) {
@@ -124,38 +111,25 @@ public final class DarkroomConfiguration implements CamelConfiguration {
         context.addService(workArea);
     }
 
-    private PackageSettings read(Settings settings) {
-        Path startDir = Path.of(settings.requiredText("darkroom.start-dir"));
-        Path home = Path.of(settings.requiredText("darkroom.home"));
-        HttpAddress.port(settings);
-        HttpAddress address = doors.http() ? HttpAddress.read(settings) : null;
-        RouteSettings.check(settings);
-        IntakeLimits limits = IntakeLimits.read(settings);
-        return new PackageSettings(startDir, home, address, DataSettings.read(settings, startDir), limits,
-                MagickSettings.read(settings, home), Workers.read(settings), JobBudget.read(settings, limits.maxPixels()),
-                VisionSettings.read(settings, startDir), FetchSettings.read(settings, limits.maxBytes()),
-                DropSettings.read(settings));
-    }
-
-    private void assemble(CamelContext context, Settings settings, PackageSettings read, DataLayout layout,
+    private void assemble(CamelContext context, Settings settings, PackageSettings packages, DataLayout layout,
                           WorkArea workArea) throws Exception {
-        Path startDir = read.startDir();
-        Workers workers = read.workers();
-        MagickEnvironment environment = read.magick().environment(workArea.root(), read.limits());
+        Path startDir = packages.startDir();
+        Workers workers = packages.workers();
+        MagickEnvironment environment = packages.magick().environment(workArea.root(), packages.limits());
         MagickProbe.verify(environment);
         DarkroomMetrics metrics = new DarkroomMetrics(context);
-        MagickHealthCheck magickHealth = new MagickHealthCheck(environment, read.magick().recheckMillis());
+        MagickHealthCheck magickHealth = new MagickHealthCheck(environment, packages.magick().recheckMillis());
         HealthCheckRegistry.get(context).register(magickHealth);
-        DiskSpace disk = new DiskSpace(layout.root(), read.data().minFreeBytes(), read.data().fullRetryMillis());
+        DiskSpace disk = new DiskSpace(layout.root(), packages.data().minFreeBytes(), packages.data().fullRetryMillis());
         HealthCheckRegistry.get(context).register(disk);
-        VisionService vision = VisionStartup.start(read.vision(), read.home());
+        VisionService vision = VisionStartup.start(packages.vision(), packages.home());
         RunningMagick runningMagick = new RunningMagick();
         GracefulStop stop = new GracefulStop(() -> runningMagick.stopAll() + vision.gate().stopAll());
         context.getManagementStrategy().addEventNotifier(stop);
         BooleanSupplier ready = () -> !stop.isStopping() && magickHealth.isReady() && disk.isReady();
 
-        Intake intake = new Intake(read.limits());
-        MagickFlows magickFlows = new MagickFlows(read.budget());
+        Intake intake = new Intake(packages.limits());
+        MagickFlows magickFlows = new MagickFlows(packages.budget());
         context.addService(new VisionLifecycle(vision));
         VisionFlows visionFlows = new VisionFlows(vision, new VisionMetrics(context), intake.limits().maxPixels());
         List<FlowSpec> specs = new ArrayList<>(magickFlows.specs());
@@ -172,12 +146,12 @@ public final class DarkroomConfiguration implements CamelConfiguration {
             registry.bind("moondreamEncoder", model.encoder());
             registry.bind("moondreamEncoderTranslator", model.encoderTranslator());
         });
-        registry.bind("magickRunner", new MagickRunner(environment, read.magick().timeoutMillis(),
+        registry.bind("magickRunner", new MagickRunner(environment, packages.magick().timeoutMillis(),
                 new MagickMetrics(context), stop, disk));
         registry.bind(MagickExecutor.BEAN, new MagickExecutor(runningMagick));
         // One fetcher for the doors that take URLs: the same rules, and one camel-http component with its guarded
         // resolver. A process with only the inbox registers no HTTP client at all.
-        UrlFetcher fetcher = doors.fetchesUrls() ? new UrlFetcher(context, read.fetch(), HostResolver.SYSTEM) : null;
+        UrlFetcher fetcher = doors.fetchesUrls() ? new UrlFetcher(context, packages.fetch(), HostResolver.SYSTEM) : null;
         StreamCacheSpool.place(context, workArea);
         HttpDoor httpDoor = null;
         BodyGate httpBodies = null;
@@ -202,8 +176,8 @@ public final class DarkroomConfiguration implements CamelConfiguration {
             }
         }
         InboxDoor inboxDoor = doors.inbox()
-                ? openInbox(context, read.drop(), layout, bindings, intake, workArea, metrics, ready) : null;
-        whenStarted(context, read.address(), inboxDoor, layout, workers, httpBodies);
+                ? openInbox(context, packages.drop(), layout, bindings, intake, workArea, metrics, ready) : null;
+        whenStarted(context, packages.address(), inboxDoor, layout, workers, httpBodies);
     }
 
     /** The inbox door and the camel-file helpers its route template names; built only when folders are watched. */
