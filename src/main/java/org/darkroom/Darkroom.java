@@ -12,8 +12,6 @@ import org.slf4j.LoggerFactory;
 
 /** Starts Darkroom: camel-main with the routes in {@code routes/} and the beans of {@link DarkroomConfiguration}. */
 public final class Darkroom {
-    /** Logged once every door is open; scripts wait for this line. */
-    public static final String READY = "Darkroom is ready";
     private static final Logger LOG = LoggerFactory.getLogger(Darkroom.class);
 
     private Darkroom() {
@@ -60,7 +58,7 @@ public final class Darkroom {
             // Before Camel starts: from here on only MCP messages may reach the real stdout.
             main.bind(StandardStreams.BEAN, StandardStreams.claim());
         }
-        main.configure().addConfiguration(DarkroomConfiguration.class);
+        main.configure().addConfiguration(new DarkroomConfiguration(doors));
         settings.forEach(main::addOverrideProperty);
         return main;
     }

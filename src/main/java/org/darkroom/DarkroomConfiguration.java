@@ -1,13 +1,10 @@
 package org.darkroom;
 
-import org.darkroom.config.SettingException;
-import org.darkroom.config.Settings;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.stream.Collectors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ExtendedStartupListener;
@@ -16,22 +13,25 @@ import org.darkroom.door.Admission;
 import org.darkroom.door.AdmissionSettings;
 import org.darkroom.door.FlowCall;
 import org.darkroom.door.JobLog;
+import org.apache.camel.spi.Registry;
+import org.darkroom.config.Settings;
+import org.darkroom.fetch.HostResolver;
+import org.darkroom.fetch.UrlFetcher;
 import org.darkroom.flow.DarkroomMetrics;
+import org.darkroom.flow.DiskSpace;
 import org.darkroom.flow.FlowCatalog;
+import org.darkroom.flow.FlowSpec;
+import org.darkroom.flow.GracefulStop;
 import org.darkroom.http.BodyGate;
 import org.darkroom.http.ConnectionLimits;
 import org.darkroom.http.Http1Vertx;
 import org.darkroom.http.HttpDoor;
-import org.darkroom.http.UploadDirectory;
-import org.darkroom.startup.StreamCacheSpool;
 import org.darkroom.http.HttpDoors;
 import org.darkroom.http.ServerErrors;
-import org.darkroom.flow.DiskSpace;
-import org.darkroom.flow.FlowSpec;
-import org.darkroom.flow.GracefulStop;
-import org.darkroom.flow.Workers;
+import org.darkroom.http.UploadDirectory;
 import org.darkroom.inbox.BatchProgress;
 import org.darkroom.inbox.DataLayout;
+import org.darkroom.inbox.DropSettings;
 import org.darkroom.inbox.InboxBinding;
 import org.darkroom.inbox.InboxBindings;
 import org.darkroom.inbox.InboxDoor;
@@ -40,66 +40,66 @@ import org.darkroom.inbox.InboxRoutes;
 import org.darkroom.inbox.SettledFiles;
 import org.darkroom.inbox.Strays;
 import org.darkroom.intake.Intake;
-import org.darkroom.intake.IntakeLimits;
 import org.darkroom.intake.WorkArea;
-import org.darkroom.fetch.FetchSettings;
-import org.darkroom.fetch.HostResolver;
-import org.darkroom.fetch.UrlFetcher;
-import org.darkroom.magick.JobBudget;
-import org.darkroom.magick.MagickBinary;
 import org.darkroom.magick.MagickEnvironment;
 import org.darkroom.magick.MagickExecutor;
 import org.darkroom.magick.MagickHealthCheck;
+import org.darkroom.magick.MagickMetrics;
 import org.darkroom.magick.MagickProbe;
 import org.darkroom.magick.MagickRunner;
 import org.darkroom.magick.RunningMagick;
+import org.darkroom.magick.Workers;
 import org.darkroom.magick.flows.MagickFlows;
 import org.darkroom.startup.ClosedOnStop;
+import org.darkroom.mcp.McpDoors;
+import org.darkroom.mcp.StandardStreams;
 import org.darkroom.startup.DataDirLock;
 import org.darkroom.startup.DataDirectory;
 import org.darkroom.startup.HttpAddress;
-import org.darkroom.startup.RouteSettings;
-import org.darkroom.mcp.McpDoors;
-import org.darkroom.mcp.StandardStreams;
+import org.darkroom.startup.ReadyLine;
+import org.darkroom.startup.StreamCacheSpool;
 import org.darkroom.vision.flows.VisionFlows;
 import org.darkroom.vision.service.VisionLifecycle;
+import org.darkroom.vision.service.VisionMetrics;
 import org.darkroom.vision.service.VisionService;
-import org.darkroom.vision.service.VisionSettings;
 import org.darkroom.vision.service.VisionStartup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Builds Darkroom's beans from settings and binds them under the names the routes use.
+ * The composition root: builds Darkroom's beans and binds them under the names the routes use.
  *
- * <p>Everything that can be wrong with the configuration or the machine is found here, before any route starts.
+ * <p>It reads no setting itself: each package reads and checks its own ({@link PackageSettings}), all before
+ * anything is claimed or loaded, so a wrong value stops the boot first. Then, in start-up order: the data directory
+ * is claimed, ImageMagick is probed, the model loaded, and only the doors that are open are built. The file is long
+ * only by its imports: it names each package's pieces once, which is its job.
  */
 public final class DarkroomConfiguration implements CamelConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(DarkroomConfiguration.class);
+    private final Doors doors;
+
+    /** @param doors the doors {@link Darkroom#create} resolved, which also decided the route files that load */
+    public DarkroomConfiguration(Doors doors) {
+        this.doors = doors;
+    }
 
     @Override
     public void configure(CamelContext context) throws Exception {
         Settings settings = new Settings(context);
-        Doors doors = Doors.parse(settings.requiredText(Doors.KEY));
-        Path startDir = Path.of(settings.requiredText("darkroom.start-dir"));
-        Path home = Path.of(settings.requiredText("darkroom.home"));
-        // Values no bean reads are checked first, so a wrong one is reported before anything is claimed or loaded.
-        HttpAddress.port(settings);
-        HttpAddress address = doors.http() ? HttpAddress.read(settings) : null;
-        RouteSettings.check(settings);
+        PackageSettings packages = PackageSettings.read(settings, doors);
         // ImageMagick's policy refuses paths through symbolic links, so every path it sees must be a real one.
-        DataLayout layout = new DataLayout(DataDirectory.open(settings.path("darkroom.data", startDir)));
+        DataLayout layout = new DataLayout(DataDirectory.open(packages.data().dir()));
         // A stdio MCP server watches no folder and holds no port, and an assistant may start it beside a running
         // service on the same data directory: it takes no lock (see README). Every process, it too, works in a
         // directory of its own in the work area, which no other process's start removes while it lives.
         DataDirLock lock = doors.servesDataDir() ? DataDirLock.acquire(layout.root()) : null;
         WorkArea workArea = null;
         try {
-            if (address != null) {
-                address.ensureFree();
+            if (packages.address() != null) {
+                packages.address().ensureFree();
             }
-            workArea = WorkArea.claim(layout.work());
-            configure(context, settings, doors, layout, workArea, address, startDir, home);
+            workArea = WorkArea.claim(WorkArea.in(layout.root()));
+            assemble(context, settings, packages, layout, workArea);
         } catch (Exception | Error e) {
             // The context may never be stopped after a failed configuration; a later start must find both free.
             if (workArea != null) {
@@ -116,50 +116,35 @@ public final class DarkroomConfiguration implements CamelConfiguration {
         context.addService(new ClosedOnStop(workArea));
     }
 
-    private void configure(CamelContext context, Settings settings, Doors doors, DataLayout layout, WorkArea workArea,
-                           HttpAddress address, Path startDir, Path home) throws Exception {
-
-        Workers workers = new Workers(Workers.size(settings.nonNegativeInt("darkroom.workers")));
-        IntakeLimits limits = new IntakeLimits(settings.bytes("darkroom.limits.max-bytes"),
-                settings.positiveLong("darkroom.limits.max-pixels"), settings.positiveInt("darkroom.limits.max-frames"));
-        MagickEnvironment environment = new MagickEnvironment(
-                MagickBinary.find(settings.text("darkroom.magick.binary").orElse(null)),
-                settings.path("darkroom.magick.policy-dir", home), workArea.root(),
-                settings.positiveInt("darkroom.magick.threads"),
-                MagickEnvironment.timeLimitAbove(settings.positiveLong("darkroom.magick.timeout-ms")),
-                settings.bytes("darkroom.magick.max-memory"), limits.maxFrames(), limits.maxPixels());
+    private void assemble(CamelContext context, Settings settings, PackageSettings packages, DataLayout layout,
+                          WorkArea workArea) throws Exception {
+        Path startDir = packages.startDir();
+        Workers workers = packages.workers();
+        MagickEnvironment environment = packages.magick().environment(workArea.root(), packages.limits());
         MagickProbe.verify(environment);
         DarkroomMetrics metrics = new DarkroomMetrics(context);
-        MagickHealthCheck magickHealth = new MagickHealthCheck(environment,
-                settings.positiveLong("darkroom.magick.recheck-ms"));
+        MagickHealthCheck magickHealth = new MagickHealthCheck(environment, packages.magick().recheckMillis());
         HealthCheckRegistry.get(context).register(magickHealth);
-        DiskSpace disk = new DiskSpace(layout.root(), settings.bytes("darkroom.data.min-free"),
-                settings.positiveLong("darkroom.data.full-retry-ms"));
+        DiskSpace disk = new DiskSpace(layout.root(), packages.data().minFreeBytes(), packages.data().fullRetryMillis());
         HealthCheckRegistry.get(context).register(disk);
-        VisionService vision = VisionStartup.start(VisionSettings.read(settings, startDir), home);
+        VisionService vision = VisionStartup.start(packages.vision(), packages.home());
         RunningMagick runningMagick = new RunningMagick();
         GracefulStop stop = new GracefulStop(() -> runningMagick.stopAll() + vision.gate().stopAll());
         context.getManagementStrategy().addEventNotifier(stop);
         BooleanSupplier ready = () -> !stop.isStopping() && magickHealth.isReady() && disk.isReady();
 
-        Intake intake = new Intake(limits);
-        MagickFlows magickFlows = new MagickFlows(new JobBudget(limits.maxPixels(),
-                settings.positiveLong("darkroom.limits.max-work")));
+        Intake intake = new Intake(packages.limits());
+        MagickFlows magickFlows = new MagickFlows(packages.budget());
         context.addService(new VisionLifecycle(vision));
-        VisionFlows visionFlows = new VisionFlows(vision, metrics, intake.limits().maxPixels());
+        VisionFlows visionFlows = new VisionFlows(vision, new VisionMetrics(context), intake.limits().maxPixels());
         List<FlowSpec> specs = new ArrayList<>(magickFlows.specs());
         specs.addAll(visionFlows.specs());
         FlowCatalog catalog = new FlowCatalog(specs);
+        // Checked with every door: a wrong inbox setting is wrong whether or not this process watches folders.
+        List<InboxBinding> bindings = InboxBindings.read(settings, catalog);
 
-        List<InboxBinding> bindings = inboxBindings(settings, catalog);
-        BatchProgress progress = new BatchProgress(layout, settings.positiveLong("darkroom.drop.progress-interval-ms"));
-        context.addService(progress);
-
-        var registry = context.getRegistry();
-        registry.bind("darkroomLayout", layout);
-        registry.bind("catalog", catalog);
+        Registry registry = context.getRegistry();
         registry.bind("workers", workers);
-        registry.bind("intake", intake);
         registry.bind("magickFlows", magickFlows);
         registry.bind("visionEncode", visionFlows.encode());
         registry.bind("visionAnswer", visionFlows.answers());
@@ -167,15 +152,15 @@ public final class DarkroomConfiguration implements CamelConfiguration {
             registry.bind("moondreamEncoder", model.encoder());
             registry.bind("moondreamEncoderTranslator", model.encoderTranslator());
         });
-        registry.bind("magickRunner", new MagickRunner(environment, settings.positiveLong("darkroom.magick.timeout-ms"),
-                metrics, stop, disk));
+        registry.bind("magickRunner", new MagickRunner(environment, packages.magick().timeoutMillis(),
+                new MagickMetrics(context), stop, disk));
         registry.bind(MagickExecutor.BEAN, new MagickExecutor(runningMagick));
-        // One fetcher for every door: the same URL rules, and one camel-http component with its guarded resolver.
-        UrlFetcher fetcher = new UrlFetcher(context, fetchSettings(settings, intake.limits().maxBytes()),
-                HostResolver.SYSTEM);
+        // One fetcher for the doors that take URLs: the same rules, and one camel-http component with its guarded
+        // resolver. A process with only the inbox registers no HTTP client at all.
+        UrlFetcher fetcher = doors.fetchesUrls() ? new UrlFetcher(context, packages.fetch(), HostResolver.SYSTEM) : null;
         // The one lifecycle of every door's requests, under the service's one limit of work in progress.
-        Admission admission = AdmissionSettings.read(settings, workers.size());
-        JobLog.use(jobLogFormat(settings));
+        Admission admission = packages.admission();
+        JobLog.use(packages.jobLog());
         registry.bind("flowCall", new FlowCall(catalog, intake, fetcher, workArea, admission, ready, metrics));
         StreamCacheSpool.place(context, workArea);
         HttpDoor httpDoor = null;
@@ -200,17 +185,33 @@ public final class DarkroomConfiguration implements CamelConfiguration {
                 mcp.serveStdio(context, registry.lookupByNameAndType(StandardStreams.BEAN, StandardStreams.class));
             }
         }
-        BodyGate bodies = httpBodies;
+        InboxDoor inboxDoor = doors.inbox()
+                ? openInbox(context, packages.drop(), layout, bindings, intake, workArea, metrics, ready) : null;
+        whenStarted(context, packages.address(), inboxDoor, layout, workers, httpBodies);
+    }
+
+    /** The inbox door and the camel-file helpers its route template names; built only when folders are watched. */
+    private static InboxDoor openInbox(CamelContext context, DropSettings drop, DataLayout layout,
+                                       List<InboxBinding> bindings, Intake intake, WorkArea workArea,
+                                       DarkroomMetrics metrics, BooleanSupplier ready) throws Exception {
+        BatchProgress progress = new BatchProgress(layout, drop.progressIntervalMillis());
+        context.addService(progress);
+        Registry registry = context.getRegistry();
         InboxDoor inboxDoor = new InboxDoor(layout, bindings, workArea, progress);
         registry.bind("inboxDoor", inboxDoor);
         registry.bind(InboxProcessStrategy.BEAN, new InboxProcessStrategy());
-        registry.bind("settledFiles", new SettledFiles(settings.positiveLong("darkroom.drop.settle-ms")));
-        registry.bind("inboxStrays", new Strays(layout, settings.positiveLong("darkroom.drop.settle-ms"),
-                workArea.root(), metrics, bindings.stream().collect(Collectors.toMap(InboxBinding::name,
-                        binding -> binding.flow().name()))));
+        registry.bind("settledFiles", new SettledFiles(drop.settleMillis()));
+        registry.bind("inboxStrays", new Strays(layout, drop.settleMillis(), workArea.root(), metrics,
+                bindings.stream().collect(Collectors.toMap(InboxBinding::name, binding -> binding.flow().name()))));
+        return inboxDoor;
+    }
 
-        // Inbox routes are stamped from a template that lives in routes/, so they can only be added once the
-        // YAML routes are loaded: when the context has fully started.
+    /**
+     * What needs the started context: inbox routes are stamped from a template that lives in routes/, so they can
+     * only be added once the YAML routes are loaded; the server's own handlers need its router.
+     */
+    private void whenStarted(CamelContext context, HttpAddress address, InboxDoor inboxDoor, DataLayout layout,
+                             Workers workers, BodyGate bodies) throws Exception {
         context.addStartupListener(new ExtendedStartupListener() {
             @Override
             public void onCamelContextStarted(CamelContext started, boolean alreadyStarted) {
@@ -221,48 +222,15 @@ public final class DarkroomConfiguration implements CamelConfiguration {
                 if (address != null) {
                     address.ensureListening(started);
                 }
-                if (doors.inbox()) {
+                if (inboxDoor != null) {
                     InboxRoutes.add(started, inboxDoor, layout, workers.size());
                 }
                 ServerErrors.install(started);
                 if (bodies != null) {
                     bodies.install(started);
                 }
-                LOG.info("{} (doors: {})", Darkroom.READY, doors);
+                LOG.info("{} (doors: {})", ReadyLine.TEXT, doors);
             }
         });
-    }
-
-    /** URL fetching rules from {@code darkroom.fetch.*}; the byte cap is intake's. */
-    private static FetchSettings fetchSettings(Settings settings, long maxBytes) {
-        return new FetchSettings(settings.flag("darkroom.fetch.allow-http"),
-                settings.list("darkroom.fetch.allowed-hosts"), settings.list("darkroom.fetch.denied-hosts"),
-                settings.flag("darkroom.fetch.allow-private-addresses"),
-                settings.nonNegativeInt("darkroom.fetch.max-redirects"),
-                Duration.ofMillis(settings.positiveLong("darkroom.fetch.connect-timeout-ms")),
-                Duration.ofMillis(settings.positiveLong("darkroom.fetch.read-timeout-ms")), maxBytes)
-                .withPrivateHostsAllowed(settings.list("darkroom.fetch.private-hosts"));
-    }
-
-    private static JobLog.Format jobLogFormat(Settings settings) {
-        String value = settings.requiredText(JobLog.FORMAT_KEY);
-        try {
-            return JobLog.Format.of(value);
-        } catch (IllegalArgumentException e) {
-            throw Settings.invalid(JobLog.FORMAT_KEY, "must be text or json, not '" + value + "'");
-        }
-    }
-
-    /** A wrong inbox parameter is a wrong setting, whatever the inbox code calls it. */
-    private static List<InboxBinding> inboxBindings(Settings settings, FlowCatalog catalog) {
-        try {
-            return InboxBindings.read(
-                    InboxBindings.keys(settings.withPrefix(InboxBindings.PREFIX), System.getProperties()),
-                    key -> settings.text(key).orElse(""), catalog);
-        } catch (SettingException e) {
-            throw e;
-        } catch (IllegalArgumentException e) {
-            throw new SettingException(e.getMessage(), e);
-        }
     }
 }

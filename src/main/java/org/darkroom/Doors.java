@@ -69,6 +69,11 @@ public record Doors(boolean inbox, boolean http, boolean mcpStdio) {
         return http || mcpStdio;
     }
 
+    /** HTTP and MCP callers may name an image by URL; drop folders never fetch. */
+    public boolean fetchesUrls() {
+        return http || mcpStdio;
+    }
+
     /**
      * Whether this process serves the data directory as the one service on it: watches its inboxes or answers on a
      * port. A stdio MCP server does neither and may run beside such a service (see DarkroomConfiguration).

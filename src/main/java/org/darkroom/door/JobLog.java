@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.darkroom.config.Settings;
 import org.darkroom.flow.LogText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,9 +30,14 @@ public final class JobLog {
     public enum Format {
         TEXT, JSON;
 
-        /** {@code text} or {@code json}. */
-        public static Format of(String value) {
-            return Format.valueOf(value.trim().toUpperCase(Locale.ROOT));
+        /** {@code darkroom.log.format}: {@code text} or {@code json}. */
+        public static Format read(Settings settings) {
+            String value = settings.requiredText(FORMAT_KEY);
+            try {
+                return Format.valueOf(value.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw Settings.invalid(FORMAT_KEY, "must be text or json, not '" + value + "'");
+            }
         }
     }
 

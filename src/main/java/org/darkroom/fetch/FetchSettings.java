@@ -3,6 +3,7 @@ package org.darkroom.fetch;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import org.darkroom.config.Settings;
 
 /**
  * What URL fetching may reach and how much it may read: schemes, host lists, address policy, redirects,
@@ -46,6 +47,17 @@ public record FetchSettings(boolean allowHttp, List<String> allowedHosts, List<S
                          Duration readTimeout, long maxBytes) {
         this(allowHttp, allowedHosts, deniedHosts, allowPrivateAddresses, maxRedirects, connectTimeout,
                 readTimeout, maxBytes, List.of());
+    }
+
+    /** The rules {@code darkroom.fetch.*} set; the byte cap is intake's, so a URL brings no more than a body. */
+    public static FetchSettings read(Settings settings, long maxBytes) {
+        return new FetchSettings(settings.flag("darkroom.fetch.allow-http"),
+                settings.list("darkroom.fetch.allowed-hosts"), settings.list("darkroom.fetch.denied-hosts"),
+                settings.flag("darkroom.fetch.allow-private-addresses"),
+                settings.nonNegativeInt("darkroom.fetch.max-redirects"),
+                Duration.ofMillis(settings.positiveLong("darkroom.fetch.connect-timeout-ms")),
+                Duration.ofMillis(settings.positiveLong("darkroom.fetch.read-timeout-ms")), maxBytes)
+                .withPrivateHostsAllowed(settings.list("darkroom.fetch.private-hosts"));
     }
 
     /** https only, no host lists, non-public addresses refused, 3 redirects, 5 s connect, 15 s read. */

@@ -11,19 +11,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.CamelContext;
 
 /**
- * Darkroom's own meters, published with Camel's at {@code /observe/metrics}: jobs per door, flow and outcome
- * code, their latency, work in flight, time spent inside ImageMagick, and the vision model's work.
- *
- * <p>The meter registry is Camel's (camel-micrometer-prometheus creates it during start-up), so it is looked up
- * on first use rather than when this bean is built.
+ * The doors' meters, published with Camel's at {@code /observe/metrics}: jobs per door, flow and outcome code,
+ * their latency, and work in flight. What happens inside a flow has its own meters in its package
+ * ({@code MagickMetrics}, {@code VisionMetrics}), so this vocabulary names no floor above it.
  */
 public final class DarkroomMetrics {
-    private final CamelContext context;
+    private final Meters meters;
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
-    private volatile MeterRegistry registry;
 
     public DarkroomMetrics(CamelContext context) {
-        this.context = context;
+        this.meters = new Meters(context);
     }
 
     /** Counts one finished job and records its latency. */
@@ -53,41 +50,7 @@ public final class DarkroomMetrics {
         });
     }
 
-    /** Records the wall time of one ImageMagick process. */
-    public void magick(long nanos) {
-        MeterRegistry meters = registry();
-        if (meters != null) {
-            Timer.builder("darkroom.magick.duration").description("Wall time of ImageMagick processes")
-                    .publishPercentileHistogram().register(meters).record(nanos, TimeUnit.NANOSECONDS);
-        }
-    }
-
-    /** Counts one look-up in the encoded-image cache. */
-    public void visionCache(boolean hit) {
-        MeterRegistry meters = registry();
-        if (meters != null) {
-            Counter.builder("darkroom.vision.cache").description("Encoded-image cache look-ups, by result")
-                    .tags("result", hit ? "hit" : "miss").register(meters).increment();
-        }
-    }
-
-    /** Records one answer of the vision model: how long it took and how many decoder steps it ran. */
-    public void visionAnswer(String flow, int steps, long nanos) {
-        MeterRegistry meters = registry();
-        if (meters != null) {
-            Counter.builder("darkroom.vision.decoder.steps").description("Text decoder calls, by flow")
-                    .tags("flow", flow).register(meters).increment(steps);
-            Timer.builder("darkroom.vision.answer.duration")
-                    .description("Time the vision model took to answer, image prefill included, by flow")
-                    .tags("flow", flow).publishPercentileHistogram().register(meters)
-                    .record(nanos, TimeUnit.NANOSECONDS);
-        }
-    }
-
     private MeterRegistry registry() {
-        if (registry == null) {
-            registry = context.getRegistry().findSingleByType(MeterRegistry.class);
-        }
-        return registry;
+        return meters.registry().orElse(null);
     }
 }

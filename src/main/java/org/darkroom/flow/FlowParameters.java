@@ -14,10 +14,6 @@ public final class FlowParameters {
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
-    public boolean has(String name) {
-        return values.containsKey(name);
-    }
-
     public Optional<Integer> integer(String name) {
         return Optional.ofNullable((Integer) values.get(name));
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.darkroom.intake.WorkArea;
 
 /** Where each inbox's folders live under the data directory: {@code inbox/}, {@code outbox/}, {@code archive/}, {@code failed/}. */
 public record DataLayout(Path root) {
@@ -24,9 +25,9 @@ public record DataLayout(Path root) {
         return root.resolve("failed").resolve(name);
     }
 
-    /** The private work area; beside the outboxes so results reach them by rename. */
+    /** The private work area, which intake owns; here for those who know a data directory by its layout. */
     public Path work() {
-        return root.resolve(".work");
+        return WorkArea.in(root);
     }
 
     /** Creates the four folders of an inbox. */

@@ -9,6 +9,8 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.darkroom.config.SettingException;
+import org.darkroom.config.Settings;
 import org.darkroom.flow.DarkroomException;
 import org.darkroom.flow.FlowCatalog;
 
@@ -24,6 +26,18 @@ public final class InboxBindings {
     private static final Pattern KEY = Pattern.compile(Pattern.quote(PREFIX) + "([a-z0-9][a-z0-9_-]{0,63})\\.([a-z_]+)");
 
     private InboxBindings() {
+    }
+
+    /** The inboxes configured under {@link #PREFIX}; a wrong inbox parameter is a wrong setting, and stops the boot. */
+    public static List<InboxBinding> read(Settings settings, FlowCatalog catalog) {
+        try {
+            return read(keys(settings.withPrefix(PREFIX), System.getProperties()),
+                    key -> settings.text(key).orElse(""), catalog);
+        } catch (SettingException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new SettingException(e.getMessage(), e);
+        }
     }
 
     /**

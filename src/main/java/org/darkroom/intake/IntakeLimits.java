@@ -1,5 +1,7 @@
 package org.darkroom.intake;
 
+import org.darkroom.config.Settings;
+
 /**
  * The limits every input must meet before any ImageMagick process starts.
  *
@@ -14,5 +16,11 @@ public record IntakeLimits(long maxBytes, long maxPixels, int maxFrames) {
             throw new IllegalArgumentException("Intake limits must be positive: " + maxBytes + ", " + maxPixels
                     + ", " + maxFrames);
         }
+    }
+
+    /** The limits {@code darkroom.limits.max-bytes}, {@code max-pixels} and {@code max-frames} set. */
+    public static IntakeLimits read(Settings settings) {
+        return new IntakeLimits(settings.bytes("darkroom.limits.max-bytes"),
+                settings.positiveLong("darkroom.limits.max-pixels"), settings.positiveInt("darkroom.limits.max-frames"));
     }
 }

@@ -36,6 +36,11 @@ public final class WorkArea implements AutoCloseable {
         this.lock = lock;
     }
 
+    /** The work area of a data directory: beside the outboxes, on the same file system, so results reach them by rename. */
+    public static Path in(Path dataDir) {
+        return dataDir.resolve(".work");
+    }
+
     /**
      * Removes what dead runs left in {@code area}, then claims a new private subdirectory of it for this process.
      */

@@ -1,6 +1,7 @@
 package org.darkroom.magick;
 
 import java.util.Locale;
+import org.darkroom.config.Settings;
 import org.darkroom.flow.DarkroomException;
 import org.darkroom.flow.ErrorCode;
 
@@ -21,6 +22,11 @@ public record JobBudget(long maxPixels, long maxWork) {
         if (maxPixels <= 0 || maxWork <= 0) {
             throw new IllegalArgumentException("Job limits must be positive: " + maxPixels + ", " + maxWork);
         }
+    }
+
+    /** The budget {@code darkroom.limits.max-work} sets, with intake's pixel limit for every image a step makes. */
+    public static JobBudget read(Settings settings, long maxPixels) {
+        return new JobBudget(maxPixels, settings.positiveLong("darkroom.limits.max-work"));
     }
 
     /** Refuses a job whose images or work exceed the budget; a job without a shape is not planned here. */

@@ -11,7 +11,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.component.exec.ExecBinding;
 import org.apache.camel.component.exec.ExecResult;
 import org.darkroom.flow.DarkroomException;
-import org.darkroom.flow.DarkroomMetrics;
 import org.darkroom.flow.DiskSpace;
 import org.darkroom.flow.ErrorCode;
 import org.darkroom.flow.GracefulStop;
@@ -36,11 +35,11 @@ public final class MagickRunner {
 
     private final MagickEnvironment environment;
     private final long timeoutMillis;
-    private final DarkroomMetrics metrics;
+    private final MagickMetrics metrics;
     private final GracefulStop stop;
     private final DiskSpace disk;
 
-    public MagickRunner(MagickEnvironment environment, long timeoutMillis, DarkroomMetrics metrics, GracefulStop stop,
+    public MagickRunner(MagickEnvironment environment, long timeoutMillis, MagickMetrics metrics, GracefulStop stop,
                         DiskSpace disk) {
         this.environment = environment;
         this.timeoutMillis = timeoutMillis;

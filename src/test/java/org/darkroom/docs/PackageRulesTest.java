@@ -28,12 +28,12 @@ class PackageRulesTest {
     private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
             Map.entry("flow", Set.of()),
             Map.entry("config", Set.of()),
-            Map.entry("intake", Set.of("flow")),
-            Map.entry("fetch", Set.of("flow")),
+            Map.entry("intake", Set.of("config", "flow")),
+            Map.entry("fetch", Set.of("config", "flow")),
             Map.entry("door", Set.of("config", "fetch", "flow", "intake")),
-            Map.entry("magick", Set.of("flow", "intake")),
+            Map.entry("magick", Set.of("config", "flow", "intake")),
             Map.entry("vision", Set.of("config", "flow", "intake", "magick")),
-            Map.entry("inbox", Set.of("door", "flow", "intake")),
+            Map.entry("inbox", Set.of("config", "door", "flow", "intake")),
             Map.entry("http", Set.of("config", "door", "fetch", "flow", "intake")),
             Map.entry("mcp", Set.of("config", "door", "fetch", "flow", "intake")),
             Map.entry("startup", Set.of("config", "intake")));

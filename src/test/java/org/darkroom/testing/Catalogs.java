@@ -5,12 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.darkroom.flow.DarkroomMetrics;
 import org.darkroom.flow.FlowCatalog;
 import org.darkroom.flow.FlowSpec;
 import org.darkroom.magick.flows.MagickFlows;
 import org.darkroom.vision.flows.VisionFlows;
 import org.darkroom.vision.preprocess.LocalCropIndex;
+import org.darkroom.vision.service.VisionMetrics;
 import org.darkroom.vision.service.VisionService;
 import org.darkroom.vision.service.VisionSettings;
 
@@ -25,7 +25,7 @@ public final class Catalogs {
         List<FlowSpec> specs = new ArrayList<>(new MagickFlows().specs());
         // Declaring the flows records nothing, so the metrics need no running context.
         try (VisionService vision = new VisionService(settings, null)) {
-            specs.addAll(new VisionFlows(vision, new DarkroomMetrics(new DefaultCamelContext()), 1).specs());
+            specs.addAll(new VisionFlows(vision, new VisionMetrics(new DefaultCamelContext()), 1).specs());
         }
         return new FlowCatalog(specs);
     }

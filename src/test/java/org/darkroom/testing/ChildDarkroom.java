@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.darkroom.Darkroom;
+import org.darkroom.startup.ReadyLine;
 
 /** Darkroom in its own JVM, so a test can kill it for real (SIGKILL) and start it again. */
 public final class ChildDarkroom {
@@ -39,7 +40,7 @@ public final class ChildDarkroom {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
             ChildDarkroom child = new ChildDarkroom(process, log);
             Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
-                    .until(() -> child.logText().contains(Darkroom.READY) || !process.isAlive());
+                    .until(() -> child.logText().contains(ReadyLine.TEXT) || !process.isAlive());
             if (!process.isAlive()) {
                 throw new AssertionError("Darkroom exited during start-up:\n" + child.logText());
             }

@@ -9,9 +9,9 @@ import org.darkroom.flow.FlowParameters;
 import org.darkroom.flow.FlowResult;
 import org.darkroom.flow.FlowSpec;
 import org.darkroom.intake.AcceptedImage;
-import org.darkroom.flow.Workers;
 import org.darkroom.magick.JobBudget;
 import org.darkroom.magick.MagickFlow;
+import org.darkroom.magick.Workers;
 import org.darkroom.magick.MagickJob;
 
 /**

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.darkroom.flow.DarkroomException;
-import org.darkroom.flow.DarkroomMetrics;
+import org.darkroom.vision.service.VisionMetrics;
 import org.darkroom.flow.ErrorCode;
 import org.darkroom.flow.FlowExchange;
 import org.darkroom.flow.FlowParameters;
@@ -28,10 +28,10 @@ public final class VisionAnswers {
     private static final String ANSWER = "darkroom.vision.answer";
 
     private final VisionService service;
-    private final DarkroomMetrics metrics;
+    private final VisionMetrics metrics;
     private final Map<String, VisionFlow> flows;
 
-    VisionAnswers(VisionService service, DarkroomMetrics metrics, Map<String, VisionFlow> flows) {
+    VisionAnswers(VisionService service, VisionMetrics metrics, Map<String, VisionFlow> flows) {
         this.service = service;
         this.metrics = metrics;
         this.flows = Map.copyOf(flows);

@@ -5,7 +5,7 @@ import ai.djl.modality.cv.ImageFactory;
 import java.io.IOException;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.SynchronizationAdapter;
-import org.darkroom.flow.DarkroomMetrics;
+import org.darkroom.vision.service.VisionMetrics;
 import org.darkroom.magick.ImagePlan;
 import org.darkroom.magick.MagickJob;
 import org.darkroom.vision.encode.ImageEmbeddings;
@@ -20,11 +20,11 @@ import org.darkroom.vision.service.VisionService;
  */
 public final class VisionEncode {
     private final VisionService service;
-    private final DarkroomMetrics metrics;
+    private final VisionMetrics metrics;
     private final long maxPixels;
 
     /** @param maxPixels intake's pixel limit, which also bounds the decoded pixels read back */
-    VisionEncode(VisionService service, DarkroomMetrics metrics, long maxPixels) {
+    VisionEncode(VisionService service, VisionMetrics metrics, long maxPixels) {
         this.service = service;
         this.metrics = metrics;
         this.maxPixels = maxPixels;

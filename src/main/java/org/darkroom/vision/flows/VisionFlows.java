@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.darkroom.flow.DarkroomException;
-import org.darkroom.flow.DarkroomMetrics;
+import org.darkroom.vision.service.VisionMetrics;
 import org.darkroom.flow.ErrorCode;
 import org.darkroom.flow.FlowSpec;
 import org.darkroom.vision.service.VisionModel;
@@ -21,7 +21,7 @@ public final class VisionFlows {
     private final VisionAnswers answers;
 
     /** @param maxPixels intake's pixel limit, which also bounds the decoded pixels read back */
-    public VisionFlows(VisionService service, DarkroomMetrics metrics, long maxPixels) {
+    public VisionFlows(VisionService service, VisionMetrics metrics, long maxPixels) {
         this.service = service;
         // Without a model the official bundles' caption lengths are listed, so the catalog does not change shape.
         List<String> lengths = service.loaded().map(m -> m.text().templates().captionLengths())

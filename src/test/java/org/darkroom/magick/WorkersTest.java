@@ -1,4 +1,4 @@
-package org.darkroom.flow;
+package org.darkroom.magick;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

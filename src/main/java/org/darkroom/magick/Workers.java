@@ -1,7 +1,8 @@
-package org.darkroom.flow;
+package org.darkroom.magick;
 
 import java.util.concurrent.Semaphore;
 import org.apache.camel.Exchange;
+import org.darkroom.config.Settings;
 
 /**
  * The one bound on concurrent processing shared by every door: a permit per running ImageMagick (or model) job.
@@ -26,6 +27,11 @@ public final class Workers {
         this.size = size;
         this.permits = new Semaphore(size, true);
         this.heavyPermits = new Semaphore(Math.max(1, size - 1), true);
+    }
+
+    /** The bound {@code darkroom.workers} sets: 0 (the default) means one worker per core. */
+    public static Workers read(Settings settings) {
+        return new Workers(size(settings.nonNegativeInt("darkroom.workers")));
     }
 
     /** The configured size, or the number of cores when {@code configured} is 0. */

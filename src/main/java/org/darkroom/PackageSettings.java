@@ -1,0 +1,43 @@
+package org.darkroom;
+
+import org.darkroom.door.Admission;
+import org.darkroom.door.AdmissionSettings;
+import org.darkroom.door.JobLog;
+import java.nio.file.Path;
+import org.darkroom.config.Settings;
+import org.darkroom.fetch.FetchSettings;
+import org.darkroom.inbox.DropSettings;
+import org.darkroom.intake.IntakeLimits;
+import org.darkroom.magick.JobBudget;
+import org.darkroom.magick.MagickSettings;
+import org.darkroom.magick.Workers;
+import org.darkroom.startup.DataSettings;
+import org.darkroom.startup.HttpAddress;
+import org.darkroom.startup.RouteSettings;
+import org.darkroom.vision.service.VisionSettings;
+
+/**
+ * Every package's settings, each read and checked by its own package, all before anything is claimed or loaded: a
+ * wrong value stops the boot before a lock, a port, a probe or a model.
+ *
+ * @param address the HTTP address, or null when the HTTP door is closed
+ */
+record PackageSettings(Path startDir, Path home, HttpAddress address, DataSettings data, IntakeLimits limits,
+                       MagickSettings magick, Workers workers, JobBudget budget, VisionSettings vision,
+                       FetchSettings fetch, DropSettings drop, Admission admission, JobLog.Format jobLog) {
+
+    static PackageSettings read(Settings settings, Doors doors) {
+        Path startDir = Path.of(settings.requiredText("darkroom.start-dir"));
+        Path home = Path.of(settings.requiredText("darkroom.home"));
+        HttpAddress.port(settings);
+        HttpAddress address = doors.http() ? HttpAddress.read(settings) : null;
+        RouteSettings.check(settings);
+        IntakeLimits limits = IntakeLimits.read(settings);
+        Workers workers = Workers.read(settings);
+        return new PackageSettings(startDir, home, address, DataSettings.read(settings, startDir), limits,
+                MagickSettings.read(settings, home), workers, JobBudget.read(settings, limits.maxPixels()),
+                VisionSettings.read(settings, startDir), FetchSettings.read(settings, limits.maxBytes()),
+                DropSettings.read(settings), AdmissionSettings.read(settings, workers.size()),
+                JobLog.Format.read(settings));
+    }
+}
