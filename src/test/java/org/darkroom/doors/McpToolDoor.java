@@ -48,21 +48,23 @@ final class McpToolDoor implements Door {
     }
 
     @Override
-    public void assertRefuses(Provocation provocation, ErrorCode code) throws Exception {
+    public Optional<String> assertRefuses(Provocation provocation, ErrorCode code) throws Exception {
         if (provocation instanceof Provocation.NoKey && endpoint.isPresent()) {
             // Refused before the JSON-RPC layer: the HTTP door's own rendering, on the same server.
             HttpResponse<byte[]> answer = endpoint.get().send(endpoint.get().request("/mcp")
                     .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}"))
                     .build());
-            ProblemAnswers.assertProblem(answer, code, services.leaks);
-            return;
+            return Optional.of(ProblemAnswers.assertProblem(answer, code, services.leaks));
         }
         CallToolResult result = answer(provocation);
         McpAssertions.error(result, code.code(), services.dir.toString());
-        assertThat(McpAssertions.structured(result).get("message")).asString().endsWith(".");
-        services.leaks.assertNoneIn(McpAssertions.text(result));
+        String text = McpAssertions.text(result);
+        services.leaks.assertNoneIn(text);
         services.leaks.assertNoneIn(String.valueOf(result.structuredContent()));
+        // The text is "<code>: <sentence>", the sentence also under "message" for clients that read structure.
+        assertThat(text).isEqualTo(code.code() + ": " + McpAssertions.structured(result).get("message"));
+        return Optional.of(text.substring(code.code().length() + 2));
     }
 
     private CallToolResult answer(Provocation provocation) throws Exception {

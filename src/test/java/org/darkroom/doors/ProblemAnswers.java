@@ -34,7 +34,8 @@ final class ProblemAnswers {
     private ProblemAnswers() {
     }
 
-    static void assertProblem(HttpResponse<byte[]> response, ErrorCode code, Leaks leaks) {
+    /** Asserts the answer is {@code code}'s problem and returns its sentence. */
+    static String assertProblem(HttpResponse<byte[]> response, ErrorCode code, Leaks leaks) {
         String body = new String(response.body(), StandardCharsets.UTF_8);
         int status = STATUS.get(code);
         assertThat(response.statusCode()).as(body).isEqualTo(status);
@@ -42,7 +43,6 @@ final class ProblemAnswers {
         JsonNode problem = HttpClientSupport.json(response);
         assertThat(problem.at("/code").asText()).isEqualTo(code.code());
         assertThat(problem.at("/status").asInt()).isEqualTo(status);
-        assertThat(problem.at("/detail").asText()).endsWith(".");
         boolean retry = code == ErrorCode.BUSY || code == ErrorCode.NOT_READY;
         assertThat(response.headers().firstValue("Retry-After").isPresent()).as("Retry-After").isEqualTo(retry);
         if (code == ErrorCode.UNAUTHORIZED) {
@@ -50,5 +50,6 @@ final class ProblemAnswers {
         }
         leaks.assertNoneIn(body);
         response.headers().map().forEach((name, values) -> values.forEach(leaks::assertNoneIn));
+        return problem.at("/detail").asText();
     }
 }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
@@ -27,8 +28,8 @@ final class RestDoor implements Door {
     }
 
     @Override
-    public void assertRefuses(Provocation provocation, ErrorCode code) throws Exception {
-        ProblemAnswers.assertProblem(answer(provocation), code, services.leaks);
+    public Optional<String> assertRefuses(Provocation provocation, ErrorCode code) throws Exception {
+        return Optional.of(ProblemAnswers.assertProblem(answer(provocation), code, services.leaks));
     }
 
     private HttpResponse<byte[]> answer(Provocation provocation) throws Exception {

@@ -14,6 +14,8 @@ import org.darkroom.testing.SharedDarkroom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * What the image flows do to the pixels, not only to the size: an asymmetric picture goes through the HTTP door and
@@ -25,6 +27,8 @@ class FlowPixelsTest {
     private static final String LIME = "0,255,0";
     private static final String BLUE = "0,0,255";
     private static final String YELLOW = "255,255,0";
+    private static final Map<String, String> COLOURS = Map.of("red", RED, "lime", LIME, "blue", BLUE,
+            "yellow", YELLOW);
 
     @RegisterExtension
     static final SharedDarkroom SERVICE = new SharedDarkroom(Map.of());
@@ -38,33 +42,28 @@ class FlowPixelsTest {
                 Magick.bands(dir, "bottom.png", 30, 20, "blue", "yellow"));
     }
 
-    @Test
-    void flip_mirrors_top_to_bottom() throws Exception {
-        Path out = transform("flip", "flip.png");
+    /**
+     * Operations that move whole quadrants, with the colours they must leave in the top-left, top-right, bottom-left
+     * and bottom-right corners (as painted: red, lime, blue, yellow). A flip that flopped, a turn the wrong way or a
+     * crop that ignored its offset puts a different colour in some corner.
+     */
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource({
+            "flip,                               60x40, blue,   yellow, red,  lime",
+            "flop,                               60x40, lime,   red,    yellow, blue",
+            "rotate degrees=90,                  40x60, blue,   red,    yellow, lime",
+            "rotate degrees=180,                 60x40, yellow, blue,   lime, red",
+            // Centred on the point where the quadrants meet, so each corner of the result shows a different one.
+            "crop width=20 height=20 x=20 y=10,  20x20, red,    lime,   blue, yellow"})
+    void operations_that_move_quadrants_leave_each_colour_in_its_corner(String operation, String size,
+                                                                        String topLeft, String topRight,
+                                                                        String bottomLeft, String bottomRight)
+            throws Exception {
+        Path out = transform(operation, operation.replaceAll("\\W+", "-") + ".png");
 
-        assertQuadrants(out, BLUE, YELLOW, RED, LIME);
-    }
-
-    @Test
-    void flop_mirrors_left_to_right() throws Exception {
-        Path out = transform("flop", "flop.png");
-
-        assertQuadrants(out, LIME, RED, YELLOW, BLUE);
-    }
-
-    @Test
-    void rotate_90_turns_clockwise() throws Exception {
-        Path out = transform("rotate degrees=90", "rotate-90.png");
-
-        assertThat(size(out)).isEqualTo("40x60");
-        assertQuadrants(out, BLUE, RED, YELLOW, LIME);
-    }
-
-    @Test
-    void rotate_180_turns_upside_down() throws Exception {
-        Path out = transform("rotate degrees=180", "rotate-180.png");
-
-        assertQuadrants(out, YELLOW, BLUE, LIME, RED);
+        assertThat(size(out)).isEqualTo(size);
+        assertQuadrants(out, COLOURS.get(topLeft), COLOURS.get(topRight), COLOURS.get(bottomLeft),
+                COLOURS.get(bottomRight));
     }
 
     @Test
@@ -83,15 +82,6 @@ class FlowPixelsTest {
         assertThat(Magick.pixel(out, w / 2 - 20, h / 2 + 5)).isEqualTo(BLUE);
         assertThat(Magick.pixel(out, w / 2 + 5, h / 2 + 20)).isEqualTo(YELLOW);
         assertThat(Magick.alpha(out, w / 2, h / 2)).isEqualTo(255);
-    }
-
-    @Test
-    void crop_keeps_the_rectangle_at_its_offset() throws Exception {
-        // Centred on the meeting point of the four quadrants, so each corner of the result shows a different one.
-        Path out = transform("crop width=20 height=20 x=20 y=10", "crop.png");
-
-        assertThat(size(out)).isEqualTo("20x20");
-        assertQuadrants(out, RED, LIME, BLUE, YELLOW);
     }
 
     @Test

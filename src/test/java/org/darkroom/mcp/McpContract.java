@@ -172,7 +172,7 @@ abstract class McpContract {
     void every_tool_answers_a_path_a_url_and_data_alike() throws Exception {
         String base64 = Base64.getEncoder().encodeToString(Files.readAllBytes(Samples.get("plain.jpg")));
         // The image flows; the vision tools take their image through the same door code (McpVisionTest runs them
-        // with a model, ModelMissingTest without).
+        // with a model, DoorContractTest without).
         for (FlowSpec flow : new MagickFlows().specs()) {
             String tool = flow.toolName();
             CallToolResult byPath = ok(call(tool, with(PARAMS.get(tool), "path", readRoot.resolve("plain.jpg"))));
