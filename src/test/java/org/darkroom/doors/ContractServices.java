@@ -26,33 +26,16 @@ import org.darkroom.testing.SwappablePolicy;
  * <p>The limits are set low so that each code can be provoked with a small input, and the policy folder can be
  * swapped under both services to make ImageMagick's periodic check fail.
  */
-final class ContractServices implements AutoCloseable {
+record ContractServices(Path dir, Path readRoot, Path outside, SwappablePolicy policy, OriginServer origin,
+                        RunningDarkroom darkroom, McpSyncClient stdio, McpSyncClient mcpHttp) implements AutoCloseable {
     static final String API_KEY = "contract-key-7d41c9";
     /** Slow on purpose: an enlarged image blurred hard keeps ImageMagick busy well past the time limit. */
     static final String SLOW_OPERATIONS = "resize width=4000 upscale=true; blur sigma=40";
     static final int BYTE_LIMIT = 100 * 1024;
 
-    final Path dir;
-    final Path readRoot;
-    final Path outside;
-    final SwappablePolicy policy;
-    final OriginServer origin;
-    final RunningDarkroom darkroom;
-    final McpSyncClient stdio;
-    final McpSyncClient mcpHttp;
-    final Leaks leaks;
-
-    private ContractServices(Path dir, Path readRoot, Path outside, SwappablePolicy policy, OriginServer origin,
-                             RunningDarkroom darkroom, McpSyncClient stdio, McpSyncClient mcpHttp) {
-        this.dir = dir;
-        this.readRoot = readRoot;
-        this.outside = outside;
-        this.policy = policy;
-        this.origin = origin;
-        this.darkroom = darkroom;
-        this.stdio = stdio;
-        this.mcpHttp = mcpHttp;
-        this.leaks = new Leaks(List.of(dir.toString(), API_KEY));
+    /** What no answer may hold: any path of the test's (the data directories among them) and the API key. */
+    Leaks leaks() {
+        return new Leaks(List.of(dir.toString(), API_KEY));
     }
 
     static ContractServices start() throws Exception {

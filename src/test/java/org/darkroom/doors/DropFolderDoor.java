@@ -26,7 +26,7 @@ final class DropFolderDoor implements Door {
 
     DropFolderDoor(ContractServices services) {
         this.services = services;
-        this.data = services.darkroom.data();
+        this.data = services.darkroom().data();
     }
 
     @Override
@@ -57,7 +57,7 @@ final class DropFolderDoor implements Door {
         }
         if (provocation instanceof Provocation.OutsideRoot) {
             String name = prefix + "link.jpg";
-            Path secret = Files.copy(Samples.get("plain.jpg"), services.outside.resolve(name));
+            Path secret = Files.copy(Samples.get("plain.jpg"), services.outside().resolve(name));
             Files.createSymbolicLink(data.inbox("thumbnail").resolve(name), secret);
             Optional<String> sentence = assertFailedWithItsRecord("thumbnail", name, code, Optional.empty());
             assertThat(Files.isSymbolicLink(data.failed("thumbnail").resolve(name))).isTrue();
@@ -86,7 +86,7 @@ final class DropFolderDoor implements Door {
         Path record = recordOf(failed, name).orElseThrow();
         JsonNode error = data.json(record);
         assertThat(error.at("/code").asText()).isEqualTo(code.code());
-        services.leaks.assertNoneIn(Files.readString(record, StandardCharsets.UTF_8));
+        services.leaks().assertNoneIn(Files.readString(record, StandardCharsets.UTF_8));
 
         String kept = keptName(record);
         if (original.isPresent()) {
@@ -119,7 +119,7 @@ final class DropFolderDoor implements Door {
 
     /** Dropped while ImageMagick fails its check: the file waits, then is processed once the check passes. */
     private void assertWaitsUntilReady(String name) throws Exception {
-        services.policy.weaken();
+        services.policy().weaken();
         try {
             Awaitility.await().atMost(DEADLINE).until(() -> services.readiness() == 503);
             data.drop("thumbnail", Samples.get("plain.jpg"), name);
@@ -130,7 +130,7 @@ final class DropFolderDoor implements Door {
                         assertThat(recordOf(data.failed("thumbnail"), name)).isEmpty();
                     });
         } finally {
-            services.policy.restore();
+            services.policy().restore();
         }
         Awaitility.await().atMost(DEADLINE).pollInterval(Duration.ofMillis(50))
                 .until(() -> Files.exists(data.archive("thumbnail").resolve(name)));

@@ -27,25 +27,15 @@ import org.darkroom.testing.Samples;
 
 /**
  * The MCP door over one transport, driven by the SDK's own client: each provocation as a tool call with a path in
- * the read root (or a URL), each refusal as an {@code isError} result with its code and sentence.
+ * the read root (or a URL), each refusal as an {@code isError} result with its code and sentence. {@code endpoint}
+ * is the {@code /mcp} endpoint, for what the HTTP transport answers before any tool runs; empty over stdio.
  */
-final class McpToolDoor implements Door {
+record McpToolDoor(String name, McpSyncClient client, ContractServices services, Optional<HttpClientSupport> endpoint)
+        implements Door {
     private static final FlowCatalog CATALOG = Catalogs.withoutModel();
+    /** {@link ContractServices#SLOW_OPERATIONS} as the JSON list an MCP client sends. */
     private static final List<Map<String, Object>> SLOW = List.of(
             Map.of("op", "resize", "width", 4000, "upscale", true), Map.of("op", "blur", "sigma", 40));
-
-    private final String name;
-    private final McpSyncClient client;
-    private final ContractServices services;
-    /** The {@code /mcp} endpoint, for what the HTTP transport answers before any tool runs; empty over stdio. */
-    private final Optional<HttpClientSupport> endpoint;
-
-    McpToolDoor(String name, McpSyncClient client, ContractServices services, Optional<HttpClientSupport> endpoint) {
-        this.name = name;
-        this.client = client;
-        this.services = services;
-        this.endpoint = endpoint;
-    }
 
     @Override
     public Optional<String> assertRefuses(Provocation provocation, ErrorCode code) throws Exception {
@@ -55,13 +45,13 @@ final class McpToolDoor implements Door {
                     .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}"))
                     .build());
-            return Optional.of(ProblemAnswers.assertProblem(answer, code, services.leaks));
+            return Optional.of(ProblemAnswers.assertProblem(answer, code, services.leaks()));
         }
         CallToolResult result = answer(provocation);
-        McpAssertions.error(result, code.code(), services.dir.toString());
+        McpAssertions.error(result, code.code(), services.dir().toString());
         String text = McpAssertions.text(result);
-        services.leaks.assertNoneIn(text);
-        services.leaks.assertNoneIn(String.valueOf(result.structuredContent()));
+        services.leaks().assertNoneIn(text);
+        services.leaks().assertNoneIn(String.valueOf(result.structuredContent()));
         // The text is "<code>: <sentence>", the sentence also under "message" for clients that read structure.
         assertThat(text).isEqualTo(code.code() + ": " + McpAssertions.structured(result).get("message"));
         return Optional.of(text.substring(code.code().length() + 2));
@@ -82,9 +72,9 @@ final class McpToolDoor implements Door {
             return call("thumbnail_image", Map.of("url", url.url()));
         }
         if (provocation instanceof Provocation.OutsideRoot) {
-            Path secret = Files.copy(Samples.get("plain.jpg"), services.outside.resolve("secret.jpg"),
+            Path secret = Files.copy(Samples.get("plain.jpg"), services.outside().resolve("secret.jpg"),
                     StandardCopyOption.REPLACE_EXISTING);
-            Path link = services.readRoot.resolve("link-out.jpg");
+            Path link = services.readRoot().resolve("link-out.jpg");
             Files.deleteIfExists(link);
             // Inside the root by its name, outside by where it leads: following it must not count as inside.
             return call("thumbnail_image", Map.of("path", Files.createSymbolicLink(link, secret).toString()));
@@ -127,7 +117,7 @@ final class McpToolDoor implements Door {
 
     private CallToolResult whileNotReady() throws Exception {
         Map<String, Object> quick = quick();
-        services.policy.weaken();
+        services.policy().weaken();
         try {
             List<CallToolResult> answers = new ArrayList<>();
             Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
@@ -136,7 +126,7 @@ final class McpToolDoor implements Door {
             });
             return answers.get(answers.size() - 1);
         } finally {
-            services.policy.restore();
+            services.policy().restore();
             Awaitility.await().atMost(Duration.ofSeconds(20))
                     .until(() -> !Boolean.TRUE.equals(call("image_info", quick).isError()));
         }
@@ -147,7 +137,7 @@ final class McpToolDoor implements Door {
     }
 
     private Path inReadRoot(Path file, String fileName) throws Exception {
-        return Files.copy(file, services.readRoot.resolve(fileName), StandardCopyOption.REPLACE_EXISTING);
+        return Files.copy(file, services.readRoot().resolve(fileName), StandardCopyOption.REPLACE_EXISTING);
     }
 
     private CallToolResult call(String tool, Map<String, Object> arguments) {

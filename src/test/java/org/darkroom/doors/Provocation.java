@@ -16,10 +16,6 @@ sealed interface Provocation {
             more.put(parameter, value);
             return new Image(flow, file, name, more);
         }
-
-        Image to(String otherFlow) {
-            return new Image(otherFlow, file, name, params);
-        }
     }
 
     /** A call to a flow that does not exist. */

@@ -29,7 +29,7 @@ final class RestDoor implements Door {
 
     @Override
     public Optional<String> assertRefuses(Provocation provocation, ErrorCode code) throws Exception {
-        return Optional.of(ProblemAnswers.assertProblem(answer(provocation), code, services.leaks));
+        return Optional.of(ProblemAnswers.assertProblem(answer(provocation), code, services.leaks()));
     }
 
     private HttpResponse<byte[]> answer(Provocation provocation) throws Exception {
@@ -94,12 +94,12 @@ final class RestDoor implements Door {
     }
 
     private HttpResponse<byte[]> whileNotReady() throws IOException {
-        services.policy.weaken();
+        services.policy().weaken();
         try {
             Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> services.readiness() == 503);
             return send(services.request("/v1/flows/info").header("Content-Type", "image/jpeg").POST(plainJpeg()));
         } finally {
-            services.policy.restore();
+            services.policy().restore();
             Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> services.readiness() == 200);
         }
     }
