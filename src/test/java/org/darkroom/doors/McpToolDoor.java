@@ -107,11 +107,15 @@ record McpToolDoor(String name, McpSyncClient client, ContractServices services,
             }
         });
         List<CallToolResult> answers = new ArrayList<>();
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
-            answers.add(call("image_info", quick));
-            return Boolean.TRUE.equals(answers.get(answers.size() - 1).isError()) || holder.isDone();
-        });
-        holder.join();
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
+                answers.add(call("image_info", quick));
+                return Boolean.TRUE.equals(answers.get(answers.size() - 1).isError()) || holder.isDone();
+            });
+        } finally {
+            // The slot must be free again for the next row, whatever happened here.
+            holder.handle((answer, failure) -> answer).join();
+        }
         return answers.get(answers.size() - 1);
     }
 

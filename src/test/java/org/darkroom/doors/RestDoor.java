@@ -84,12 +84,16 @@ final class RestDoor implements Door {
     private HttpResponse<byte[]> oneTooMany() {
         CompletableFuture<HttpResponse<byte[]>> holder = CompletableFuture.supplyAsync(() -> send(slow()));
         List<HttpResponse<byte[]>> answers = new ArrayList<>();
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
-            answers.add(send(services.request("/v1/flows/info").header("Content-Type", "image/jpeg")
-                    .POST(plainJpeg())));
-            return answers.get(answers.size() - 1).statusCode() == 429 || holder.isDone();
-        });
-        holder.join();
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
+                answers.add(send(services.request("/v1/flows/info").header("Content-Type", "image/jpeg")
+                        .POST(plainJpeg())));
+                return answers.get(answers.size() - 1).statusCode() == 429 || holder.isDone();
+            });
+        } finally {
+            // The slot must be free again for the next row, whatever happened here.
+            holder.handle((answer, failure) -> answer).join();
+        }
         return answers.get(answers.size() - 1);
     }
 
