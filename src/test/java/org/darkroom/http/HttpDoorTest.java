@@ -19,13 +19,14 @@ import org.darkroom.testing.Samples;
 import org.darkroom.testing.SharedDarkroom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
-/** Every flow over real HTTP on a random port: raw, multipart and JSON calls, and every error answer. */
+/**
+ * Every flow over real HTTP on a random port: raw, multipart and JSON calls. Every error answer is checked, with
+ * the other doors', by {@code doors.DoorContractTest}.
+ */
 class HttpDoorTest {
     @RegisterExtension
-    static final SharedDarkroom SERVICE = new SharedDarkroom(Map.of("darkroom.limits.max-bytes", "200KiB"));
+    static final SharedDarkroom SERVICE = new SharedDarkroom(Map.of());
     private final Path dir = SERVICE.dir();
     private final HttpClientSupport http = SERVICE.http();
 
@@ -117,38 +118,6 @@ class HttpDoorTest {
         for (String flow : catalog.names()) {
             assertThat(openApi.at("/paths").has("/v1/flows/" + flow)).as(flow).isTrue();
         }
-    }
-
-    @ParameterizedTest(name = "{0} → {2} {3}")
-    @CsvSource({
-            "/v1/flows/thumbnail?width=0,  plain.jpg,        400, bad_parameter,    image/jpeg",
-            "/v1/flows/thumbnail?colour=1, plain.jpg,        400, bad_parameter,    image/jpeg",
-            "/v1/flows/sharpen-all,        plain.jpg,        404, unknown_flow,     image/jpeg",
-            "/v1/flows/thumbnail,          not-an-image.jpg, 415, unsupported_type, image/jpeg",
-            "/v1/flows/thumbnail,          plain.jpg,        415, type_mismatch,    image/png",
-            "/v1/flows/thumbnail,          truncated.jpg,    422, undecodable,      image/jpeg",
-            "/v1/flows/thumbnail,          pixel-bomb.png,   422, too_many_pixels,  image/png",
-            "/v1/flows/thumbnail,          payload-mvg.png,  415, unsupported_type, image/png"})
-    void each_failure_is_problem_json_with_its_status_and_code(String path, String sample, int status, String code,
-                                                              String contentType) throws Exception {
-        HttpResponse<byte[]> response = http.postRaw(path, Samples.get(sample), contentType);
-
-        assertThat(response.statusCode()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        JsonNode problem = HttpClientSupport.json(response);
-        assertThat(problem.at("/code").asText()).isEqualTo(code);
-        assertThat(problem.at("/status").asInt()).isEqualTo(status);
-        assertThat(problem.at("/detail").asText()).endsWith(".").doesNotContain(dir.toString())
-                .doesNotContain("convert:").doesNotContain("Exception");
-    }
-
-    @Test
-    void a_body_over_the_byte_limit_is_too_large() throws Exception {
-        Path big = Files.write(dir.resolve("big.png"), new byte[300 * 1024]);
-        HttpResponse<byte[]> response = http.postRaw("/v1/flows/thumbnail", big, "image/png");
-
-        assertThat(response.statusCode()).isEqualTo(413);
-        assertThat(HttpClientSupport.json(response).at("/code").asText()).isEqualTo("too_large");
     }
 
     @Test

@@ -19,7 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** End to end through the drop-folder door: real files in, real ImageMagick, real files out. */
+/**
+ * End to end through the drop-folder door: real files in, real ImageMagick, real files out. What a refused input
+ * becomes is checked, with the other doors' refusals, by {@code doors.DoorContractTest}.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DropFolderTest {
     private static final Duration DEADLINE = Duration.ofSeconds(60);
@@ -168,41 +171,6 @@ class DropFolderTest {
 
         assertThat(data.sidecar("info", "frames.gif").at("/result/frames").asInt()).isEqualTo(3);
         assertThat(data.sidecar("info", "frames.gif").at("/result/alpha").isBoolean()).isTrue();
-    }
-
-    @ParameterizedTest(name = "{0} → failed/{2}")
-    @CsvSource({
-            "not-an-image.jpg, bad-text.jpg,     unsupported_type",
-            "payload-mvg.png,  bad-mvg.png,      unsupported_type",
-            "payload-svg.png,  bad-svg.png,      unsupported_type",
-            "payload-msl.png,  bad-msl.png,      unsupported_type",
-            "pixel-bomb.png,   bad-bomb.png,     too_many_pixels",
-            "truncated.jpg,    bad-trunc.jpg,    undecodable",
-            "empty.png,        bad-empty.png,    empty_input",
-            "mismatch.png,     bad-mismatch.png, type_mismatch"})
-    void hostile_inputs_fail_with_a_stable_code_and_a_sentence(String sample, String name, String code) {
-        dropAndWait("thumbnail", sample, name);
-
-        assertThat(data.failed("thumbnail").resolve(name)).exists();
-        JsonNode error = data.error("thumbnail", name);
-        assertThat(error.at("/code").asText()).isEqualTo(code);
-        assertThat(error.at("/message").asText()).endsWith(".").doesNotContain(dataDir.toString())
-                .doesNotContain("convert:");
-        assertThat(data.outbox("thumbnail").resolve(name + ".json")).doesNotExist();
-    }
-
-    @Test
-    void a_symlink_to_a_file_outside_the_inbox_is_refused() throws Exception {
-        Path outside = dataDir.resolve("secret.jpg");
-        Files.copy(Samples.get("plain.jpg"), outside);
-        int before = count("thumbnail");
-        Files.createSymbolicLink(data.inbox("thumbnail").resolve("link.jpg"), outside);
-        data.awaitAccounted("thumbnail", before + 1, DEADLINE);
-
-        assertThat(data.error("thumbnail", "link.jpg").at("/code").asText()).isEqualTo("path_denied");
-        assertThat(Files.isSymbolicLink(data.failed("thumbnail").resolve("link.jpg"))).isTrue();
-        assertThat(outside).exists();
-        assertThat(data.outbox("thumbnail").resolve("link.jpg.jpg")).doesNotExist();
     }
 
     @Test

@@ -8,17 +8,17 @@ import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import java.util.Map;
 
 /** What every MCP tool result must look like: successes, and refusals that carry a code and nothing internal. */
-final class McpAssertions {
+public final class McpAssertions {
     private McpAssertions() {
     }
 
-    static CallToolResult ok(CallToolResult result) {
+    public static CallToolResult ok(CallToolResult result) {
         assertThat(result.isError()).as(text(result)).isFalse();
         return result;
     }
 
     /** A refusal: isError, "<code>: <sentence>", {code, message}, and no server path, stack trace or tool output. */
-    static CallToolResult error(CallToolResult result, String code, String serverDir) {
+    public static CallToolResult error(CallToolResult result, String code, String serverDir) {
         String text = text(result);
         assertThat(result.isError()).as(text).isTrue();
         assertThat(text).startsWith(code + ": ");
@@ -28,18 +28,18 @@ final class McpAssertions {
         return result;
     }
 
-    static String text(CallToolResult result) {
+    public static String text(CallToolResult result) {
         return String.join("\n", result.content().stream().filter(TextContent.class::isInstance)
                 .map(content -> ((TextContent) content).text()).toList());
     }
 
-    static ImageContent image(CallToolResult result) {
+    public static ImageContent image(CallToolResult result) {
         return result.content().stream().filter(ImageContent.class::isInstance).map(ImageContent.class::cast)
                 .findFirst().orElseThrow(() -> new AssertionError("no image in " + text(result)));
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> structured(CallToolResult result) {
+    public static Map<String, Object> structured(CallToolResult result) {
         assertThat(result.structuredContent()).as(text(result)).isInstanceOf(Map.class);
         return (Map<String, Object>) result.structuredContent();
     }

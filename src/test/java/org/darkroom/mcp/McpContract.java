@@ -79,12 +79,10 @@ abstract class McpContract {
         readRoot = Files.createDirectories(dir.resolve("read"));
         writeRoot = Files.createDirectories(dir.resolve("write"));
         outside = Files.createDirectories(dir.resolve("outside"));
-        for (String sample : List.of("plain.jpg", "alpha.png", "not-an-image.jpg")) {
+        for (String sample : List.of("plain.jpg", "alpha.png")) {
             Files.copy(Samples.get(sample), readRoot.resolve(sample));
         }
         Files.copy(Samples.get("plain.jpg"), outside.resolve("secret.jpg"));
-        // A link inside the read root that leads out of it: following it must not count as inside.
-        Files.createSymbolicLink(readRoot.resolve("link.jpg"), outside.resolve("secret.jpg"));
         Files.createSymbolicLink(writeRoot.resolve("link.jpg"), outside.resolve("planted.jpg"));
 
         origin = OriginServer.serving(Map.of("plain.jpg", "plain.jpg"));
@@ -174,7 +172,7 @@ abstract class McpContract {
     void every_tool_answers_a_path_a_url_and_data_alike() throws Exception {
         String base64 = Base64.getEncoder().encodeToString(Files.readAllBytes(Samples.get("plain.jpg")));
         // The image flows; the vision tools take their image through the same door code (McpVisionTest runs them
-        // with a model, ModelMissingTest without).
+        // with a model, DoorContractTest without).
         for (FlowSpec flow : new MagickFlows().specs()) {
             String tool = flow.toolName();
             CallToolResult byPath = ok(call(tool, with(PARAMS.get(tool), "path", readRoot.resolve("plain.jpg"))));
@@ -253,25 +251,23 @@ abstract class McpContract {
         Files.delete(writeRoot.resolve(longest));
     }
 
+    /**
+     * The rules of the tool arguments, each refused with its code. What every code looks like at every door (a path
+     * through a link out of the read root, a file that is no image, a blocked URL, parameters out of range) is
+     * {@code doors.DoorContractTest}'s.
+     */
     @Test
-    void every_refusal_is_a_coded_result_that_names_no_server_detail() throws Exception {
+    void each_source_and_argument_rule_is_refused_with_its_code() throws Exception {
         String plain = readRoot.resolve("plain.jpg").toString();
         error(call("thumbnail_image", Map.of("path", outside.resolve("secret.jpg").toString())), "path_denied");
-        error(call("thumbnail_image", Map.of("path", readRoot.resolve("link.jpg").toString())), "path_denied");
         error(call("thumbnail_image", Map.of("path", readRoot.resolve("missing.jpg").toString())), "path_denied");
         error(call("thumbnail_image", Map.of("path", "plain.jpg")), "bad_parameter");
         error(call("thumbnail_image", Map.of("path", readRoot.toString())), "bad_parameter");
         error(call("thumbnail_image", Map.of("data", "this is not base64!")), "bad_parameter");
         error(call("thumbnail_image", Map.of("data", Base64.getEncoder().encodeToString(
                 "just some text, not an image".getBytes(StandardCharsets.UTF_8)))), "unsupported_type");
-        error(call("thumbnail_image", Map.of("path", readRoot.resolve("not-an-image.jpg").toString())),
-                "unsupported_type");
         error(call("thumbnail_image", Map.of("data", "data:image/png;base64," + Base64.getEncoder()
                 .encodeToString(Files.readAllBytes(Samples.get("plain.jpg"))))), "type_mismatch");
-        // Cloud metadata stays refused even with private addresses allowed.
-        error(call("thumbnail_image", Map.of("url", "http://169.254.169.254/latest/meta-data/")), "fetch_blocked");
-        error(call("thumbnail_image", Map.of("path", plain, "width", 0)), "bad_parameter");
-        error(call("thumbnail_image", Map.of("path", plain, "colour", "red")), "bad_parameter");
         error(call("transform_image", Map.of("path", plain, "operations", List.of(Map.of("op", "explode")))),
                 "bad_parameter");
         error(call("thumbnail_image", Map.of()), "bad_parameter");

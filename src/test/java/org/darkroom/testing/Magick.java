@@ -24,6 +24,39 @@ public final class Magick {
         return file;
     }
 
+    /**
+     * Writes a PNG of equal bands side by side, left to right, each {@code bandWidth} × {@code height}, in the given
+     * ImageMagick colours; e.g. {@code bands(dir, "b.png", 30, 20, "red", "lime")}.
+     */
+    public static Path bands(Path dir, String name, int bandWidth, int height, String... colours) {
+        Path file = dir.resolve(name);
+        List<String> command = new ArrayList<>(List.of("/usr/bin/convert", "-size", bandWidth + "x" + height));
+        for (String colour : colours) {
+            command.add("xc:" + colour);
+        }
+        command.addAll(List.of("+append", "png:" + file));
+        run(command);
+        return file;
+    }
+
+    /** Stacks images top to bottom into one PNG, e.g. two rows of {@link #bands} into four quadrants. */
+    public static Path stacked(Path dir, String name, Path... rows) {
+        Path file = dir.resolve(name);
+        List<String> command = new ArrayList<>(List.of("/usr/bin/convert"));
+        for (Path row : rows) {
+            command.add(row.toString());
+        }
+        command.addAll(List.of("-append", "png:" + file));
+        run(command);
+        return file;
+    }
+
+    /** The opacity of the pixel at {@code (x, y)} in 0..255 (0 is fully transparent). */
+    public static int alpha(Path image, int x, int y) {
+        return Integer.parseInt(run(List.of("/usr/bin/convert", image.toString(), "-format",
+                "%[fx:round(255*p{" + x + "," + y + "}.a)]", "info:")));
+    }
+
     /** The pixel at {@code (x, y)} as {@code "r,g,b"} in 0..255. */
     public static String pixel(Path image, int x, int y) {
         String p = "p{" + x + "," + y + "}";
