@@ -81,7 +81,7 @@ record ContractServices(Path dir, Path readRoot, Path outside, SwappablePolicy p
         settings.put("darkroom.magick.timeout-ms", "2000");
         settings.put("darkroom.magick.policy-dir", policy.dir().toString());
         settings.put("darkroom.magick.recheck-ms", "200");
-        settings.put("darkroom.http.max-in-flight", "1");
+        settings.put("darkroom.max-in-flight", "1");
         settings.put("darkroom.mcp.read-roots", readRoot.toString());
         // The origin server is plain http on loopback; the cloud metadata address stays refused regardless.
         settings.put("darkroom.fetch.allow-http", "true");

@@ -91,8 +91,8 @@ class DoorContractTest {
                 row(ErrorCode.UNAUTHORIZED, new Provocation.NoKey(), EnumSet.of(DoorName.HTTP, DoorName.MCP_HTTP)),
                 row(ErrorCode.NOT_READY, new Provocation.WhileNotReady(), ALL),
                 row(ErrorCode.TIMEOUT, new Provocation.Slow(), ALL),
-                // MCP has no admission limit yet; once the service-wide one answers it, this row lists CALLERS.
-                row(ErrorCode.BUSY, new Provocation.OneTooMany(), EnumSet.of(DoorName.HTTP)),
+                // The service's one limit (darkroom.max-in-flight); drop folders wait for a place instead.
+                row(ErrorCode.BUSY, new Provocation.OneTooMany(), CALLERS),
                 // Not an image at all: the answer comes before any intake work.
                 row(ErrorCode.MODEL_MISSING, sample("caption", "not-an-image.jpg"), ALL)
                         .mentioning("./darkroom fetch-model"));
