@@ -85,7 +85,7 @@ public final class DarkroomConfiguration implements CamelConfiguration {
 
     @Override
     public void configure(CamelContext context) throws Exception {
-        Settings settings = new Settings(context);
+        Settings settings = CamelSettings.of(context);
         PackageSettings packages = PackageSettings.read(settings, doors);
         // ImageMagick's policy refuses paths through symbolic links, so every path it sees must be a real one.
         DataLayout layout = new DataLayout(DataDirectory.open(packages.data().dir()));

@@ -5,24 +5,34 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.apache.camel.CamelContext;
-import org.apache.camel.spi.PropertiesComponent;
+import java.util.Properties;
 
 /**
- * Reads {@code darkroom.*} settings from Camel's properties, which layer application.properties, environment
- * variables ({@code DARKROOM_LIMITS_MAX_BYTES} for {@code darkroom.limits.max-bytes}) and system properties.
+ * Reads {@code darkroom.*} settings from a {@link Source}: in the service, Camel's properties, which layer
+ * application.properties, environment variables ({@code DARKROOM_LIMITS_MAX_BYTES} for
+ * {@code darkroom.limits.max-bytes}) and system properties. Knowing no Camel itself, it can be read by packages
+ * that must not depend on Camel.
  *
  * <p>Every value is checked as it is read, so a bad setting stops the boot with a sentence naming the key.
  */
 public final class Settings {
-    private final PropertiesComponent properties;
+    /** Where values come from. */
+    public interface Source {
+        /** The raw value of {@code key}, if set anywhere. */
+        Optional<String> resolve(String key);
 
-    public Settings(CamelContext context) {
-        this.properties = context.getPropertiesComponent();
+        /** All keys starting with {@code prefix}, with their values. */
+        Properties withPrefix(String prefix);
+    }
+
+    private final Source source;
+
+    public Settings(Source source) {
+        this.source = source;
     }
 
     public Optional<String> text(String key) {
-        return properties.resolveProperty(key).map(String::trim).filter(value -> !value.isEmpty());
+        return source.resolve(key).map(String::trim).filter(value -> !value.isEmpty());
     }
 
     public String requiredText(String key) {
@@ -107,8 +117,8 @@ public final class Settings {
     }
 
     /** All keys starting with {@code prefix}, as loaded from the properties sources. */
-    public java.util.Properties withPrefix(String prefix) {
-        return properties.loadProperties(key -> key.startsWith(prefix));
+    public Properties withPrefix(String prefix) {
+        return source.withPrefix(prefix);
     }
 
     /** A sentence naming the key (and the flag that sets it, if any): "Setting darkroom.http.port (--port) ...". */
