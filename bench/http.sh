@@ -187,7 +187,7 @@ start_darkroom() {
   port_in_use "$PORT" && die "port $PORT is in use; choose another with --port"
   rm -rf "${REPO:?}/$DATA"
   log "starting Darkroom on port $PORT…"
-  start_service "$SERVICE_LOG" --port "$PORT" --data "$DATA" --set "darkroom.http.max-in-flight=$MAX_IN_FLIGHT"
+  start_service "$SERVICE_LOG" --port "$PORT" --data "$DATA" --set "darkroom.max-in-flight=$MAX_IN_FLIGHT"
 }
 
 stop_darkroom() {
@@ -359,7 +359,7 @@ machine_facts() {
   echo "Memory: $(awk '/^MemTotal:/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)  "
   echo "Load average before the run: $LOAD_AT_START  "
   echo "Load generator: $(wrk -v 2>&1 | head -n 1 | sed 's/ Copyright.*//'), 1 thread, C connections, on the same machine  "
-  echo "Darkroom: default workers (one per core: $(nproc)), darkroom.http.max-in-flight=$MAX_IN_FLIGHT, DARKROOM_JAVA_OPTS=${DARKROOM_JAVA_OPTS:-(none)}  "
+  echo "Darkroom: default workers (one per core: $(nproc)), darkroom.max-in-flight=$MAX_IN_FLIGHT, DARKROOM_JAVA_OPTS=${DARKROOM_JAVA_OPTS:-(none)}  "
   echo "Direct: the same ImageMagick command, xargs -P C, one process per request"
   echo
 }
