@@ -37,6 +37,18 @@ public final class ProcessLock implements AutoCloseable {
      * this one included, holds it, or when its folder is gone (another process removed it).
      */
     public static Optional<ProcessLock> tryTake(Path file) throws IOException {
+        return tryTake(file, false);
+    }
+
+    /**
+     * A shared lock on {@code file}: any number of processes may hold one together, none while another process
+     * holds the exclusive lock, and the exclusive lock not while anyone holds a shared one.
+     */
+    public static Optional<ProcessLock> tryTakeShared(Path file) throws IOException {
+        return tryTake(file, true);
+    }
+
+    private static Optional<ProcessLock> tryTake(Path file, boolean shared) throws IOException {
         Path normalized = file.toAbsolutePath().normalize();
         if (!HELD_HERE.add(normalized)) {
             return Optional.empty();
@@ -46,7 +58,7 @@ public final class ProcessLock implements AutoCloseable {
             // No TRUNCATE: the file may be another process's, and what it wrote there may be worth reading.
             channel = FileChannel.open(normalized, StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE);
-            FileLock lock = tryLock(channel);
+            FileLock lock = tryLock(channel, shared);
             if (lock == null) {
                 channel.close();
                 HELD_HERE.remove(normalized);
@@ -70,9 +82,9 @@ public final class ProcessLock implements AutoCloseable {
         return HELD_HERE.contains(file.toAbsolutePath().normalize());
     }
 
-    private static FileLock tryLock(FileChannel channel) throws IOException {
+    private static FileLock tryLock(FileChannel channel, boolean shared) throws IOException {
         try {
-            return channel.tryLock();
+            return channel.tryLock(0, Long.MAX_VALUE, shared);
         } catch (OverlappingFileLockException e) {
             return null;
         }

@@ -12,12 +12,13 @@ import org.apache.camel.Service;
 import org.darkroom.intake.ProcessLock;
 
 /**
- * One Darkroom service per data directory: an exclusive lock the operating system holds on
- * {@code <data>/darkroom.lock} for as long as the process lives, so it is gone after a crash or {@code kill -9}
- * without any clean-up, and released when the service stops.
+ * No silent sharing of a data directory: a single instance holds an exclusive lock the operating system keeps on
+ * {@code <data>/darkroom.lock} for as long as the process lives (gone after a crash or {@code kill -9} without any
+ * clean-up), and the file says which process holds it (host and PID), so a refused start can name it.
  *
- * <p>The file says which process holds it (host and PID), so a refused start can name it. A mode in which several
- * instances share a data directory takes no lock; the refusal therefore speaks of "another Darkroom instance".
+ * <p>Cluster nodes share the directory: each holds a shared lock on the same file (so no single instance on the same
+ * machine can start beside them, nor they beside it), and the first one writes {@link ClusterMarker}, which a single
+ * instance on any machine reads and refuses, since file locks do not reach across a network mount.
  */
 public final class DataDirLock implements Service {
     /** The lock file's name under the data directory. */
@@ -38,6 +39,7 @@ public final class DataDirLock implements Service {
     public static DataDirLock acquire(Path dataDir) {
         Path file = dataDir.resolve(FILE);
         String self = describe(ProcessHandle.current().pid(), hostName());
+        ClusterMarker.refuseIfClustered(dataDir);
         try {
             if (ProcessLock.heldHere(file)) {
                 throw inUse(dataDir, self + ", this very process");
@@ -51,6 +53,37 @@ public final class DataDirLock implements Service {
             try {
                 taken.get().write(self + ", started " + Instant.now() + "\n");
             } catch (IOException e) {
+                taken.get().close();
+                throw e;
+            }
+            return new DataDirLock(taken.get());
+        } catch (IOException e) {
+            throw new StartupRefusal("Darkroom cannot lock its data directory " + dataDir + " (" + e.getMessage()
+                    + "): check that " + file + " can be written, or choose another directory with --data.", e);
+        }
+    }
+
+    /**
+     * Joins the cluster that shares {@code dataDir} (or starts it: marks the directory as clustered), or refuses
+     * naming the single instance that holds it.
+     *
+     * @param cluster how the cluster is named in the marker, e.g. its database without credentials
+     * @throws StartupRefusal when a single instance holds it, or the lock file cannot be written
+     */
+    public static DataDirLock acquireShared(Path dataDir, String cluster) {
+        Path file = dataDir.resolve(FILE);
+        try {
+            Optional<ProcessLock> taken = ProcessLock.tryTakeShared(file);
+            if (taken.isEmpty()) {
+                String holder = ProcessLock.heldHere(file) ? "this very process"
+                        : Files.readString(file, StandardCharsets.UTF_8).strip();
+                throw new StartupRefusal("The data directory " + dataDir + " is in use by a Darkroom instance that"
+                        + " does not run as a cluster node (" + (holder.isEmpty() ? "it did not say which" : holder)
+                        + "): stop it, or restart it with the same " + ClusterMarker.SETTING + " as this one.");
+            }
+            try {
+                ClusterMarker.mark(dataDir, cluster);
+            } catch (IOException | RuntimeException e) {
                 taken.get().close();
                 throw e;
             }
@@ -76,7 +109,8 @@ public final class DataDirLock implements Service {
 
     private static StartupRefusal inUse(Path dataDir, String holder) {
         return new StartupRefusal("The data directory " + dataDir + " is in use by another Darkroom instance ("
-                + holder + "): stop that one first, or start this one with another --data.");
+                + holder + "): stop that one first, or start this one with another --data. To share one data"
+                + " directory, run every instance as a cluster node (" + ClusterMarker.SETTING + ").");
     }
 
     private static String describe(long pid, String host) {
