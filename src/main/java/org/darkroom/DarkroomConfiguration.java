@@ -160,8 +160,9 @@ public final class DarkroomConfiguration implements CamelConfiguration {
         UrlFetcher fetcher = doors.fetchesUrls() ? new UrlFetcher(context, packages.fetch(), HostResolver.SYSTEM) : null;
         // The one lifecycle of every door's requests, under the service's one limit of work in progress.
         Admission admission = packages.admission();
-        JobLog.use(packages.jobLog());
-        registry.bind("flowCall", new FlowCall(catalog, intake, fetcher, workArea, admission, ready, metrics));
+        JobLog.use(packages.jobLog(), packages.node());
+        registry.bind("flowCall", new FlowCall(catalog, intake, fetcher, workArea, admission, ready, metrics,
+                packages.node()));
         StreamCacheSpool.place(context, workArea);
         HttpDoor httpDoor = null;
         BodyGate httpBodies = null;
@@ -186,14 +187,14 @@ public final class DarkroomConfiguration implements CamelConfiguration {
             }
         }
         InboxDoor inboxDoor = doors.inbox()
-                ? openInbox(context, packages.drop(), layout, bindings, intake, workArea, metrics, ready) : null;
+                ? openInbox(context, packages.drop(), layout, bindings, workArea, metrics, packages.node()) : null;
         whenStarted(context, packages.address(), inboxDoor, layout, workers, httpBodies);
     }
 
     /** The inbox door and the camel-file helpers its route template names; built only when folders are watched. */
     private static InboxDoor openInbox(CamelContext context, DropSettings drop, DataLayout layout,
-                                       List<InboxBinding> bindings, Intake intake, WorkArea workArea,
-                                       DarkroomMetrics metrics, BooleanSupplier ready) throws Exception {
+                                       List<InboxBinding> bindings, WorkArea workArea, DarkroomMetrics metrics,
+                                       String node) throws Exception {
         BatchProgress progress = new BatchProgress(layout, drop.progressIntervalMillis());
         context.addService(progress);
         Registry registry = context.getRegistry();
@@ -202,7 +203,7 @@ public final class DarkroomConfiguration implements CamelConfiguration {
         registry.bind(InboxProcessStrategy.BEAN, new InboxProcessStrategy());
         registry.bind("settledFiles", new SettledFiles(drop.settleMillis()));
         registry.bind("inboxStrays", new Strays(layout, drop.settleMillis(), workArea.root(), metrics,
-                bindings.stream().collect(Collectors.toMap(InboxBinding::name, binding -> binding.flow().name()))));
+                bindings.stream().collect(Collectors.toMap(InboxBinding::name, binding -> binding.flow().name())), node));
         return inboxDoor;
     }
 

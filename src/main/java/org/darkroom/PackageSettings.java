@@ -3,6 +3,7 @@ package org.darkroom;
 import org.darkroom.door.Admission;
 import org.darkroom.door.AdmissionSettings;
 import org.darkroom.door.JobLog;
+import org.darkroom.door.NodeName;
 import java.nio.file.Path;
 import org.darkroom.config.Settings;
 import org.darkroom.fetch.FetchSettings;
@@ -24,7 +25,8 @@ import org.darkroom.vision.service.VisionSettings;
  */
 record PackageSettings(Path startDir, Path home, HttpAddress address, DataSettings data, IntakeLimits limits,
                        MagickSettings magick, Workers workers, JobBudget budget, VisionSettings vision,
-                       FetchSettings fetch, DropSettings drop, Admission admission, JobLog.Format jobLog) {
+                       FetchSettings fetch, DropSettings drop, Admission admission, JobLog.Format jobLog,
+                       String node) {
 
     static PackageSettings read(Settings settings, Doors doors) {
         Path startDir = Path.of(settings.requiredText("darkroom.start-dir"));
@@ -38,6 +40,6 @@ record PackageSettings(Path startDir, Path home, HttpAddress address, DataSettin
                 MagickSettings.read(settings, home), workers, JobBudget.read(settings, limits.maxPixels()),
                 VisionSettings.read(settings, startDir), FetchSettings.read(settings, limits.maxBytes()),
                 DropSettings.read(settings), AdmissionSettings.read(settings, workers.size()),
-                JobLog.Format.read(settings));
+                JobLog.Format.read(settings), NodeName.read(settings));
     }
 }

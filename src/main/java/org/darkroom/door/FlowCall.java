@@ -40,16 +40,18 @@ public final class FlowCall {
     private final Admission admission;
     private final BooleanSupplier ready;
     private final DarkroomMetrics metrics;
+    private final String node;
 
     /** {@code fetcher} is {@code null} when no open door takes URLs. */
     public FlowCall(FlowCatalog catalog, Intake intake, UrlFetcher fetcher, WorkArea workArea, Admission admission,
-                    BooleanSupplier ready, DarkroomMetrics metrics) {
+                    BooleanSupplier ready, DarkroomMetrics metrics, String node) {
         this.catalog = catalog;
         this.sources = new SourceIntake(intake, fetcher);
         this.workArea = workArea;
         this.admission = admission;
         this.ready = ready;
         this.metrics = metrics;
+        this.node = node;
     }
 
     /** The service's one gate, which the HTTP door also uses before it reads a body. */
@@ -84,7 +86,7 @@ public final class FlowCall {
     /** Route step after the flow: the job's record, with its timings, for the door to render. */
     public void done(Exchange exchange) {
         FlowResult result = exchange.getMessage().getBody(FlowResult.class);
-        JobExchange.record(exchange, JobRecord.of(JobExchange.requestId(exchange), JobExchange.flow(exchange),
+        JobExchange.record(exchange, JobRecord.of(JobExchange.requestId(exchange), node, JobExchange.flow(exchange),
                 JobExchange.params(exchange), JobExchange.input(exchange), result,
                 JobExchange.elapsedMillis(exchange)));
     }
@@ -146,6 +148,7 @@ public final class FlowCall {
             return;
         }
         exchange.setProperty(ACCOUNTED, true);
+        JobExchange.node(exchange, node);
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onDone(Exchange done) {

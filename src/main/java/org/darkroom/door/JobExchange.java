@@ -28,6 +28,7 @@ public final class JobExchange {
     private static final String RECORD = "darkroom.record";
     private static final String ERROR = "darkroom.error";
     private static final String LEFT = "darkroom.left";
+    private static final String NODE = "darkroom.node";
 
     private JobExchange() {
     }
@@ -132,6 +133,15 @@ public final class JobExchange {
 
     static DarkroomException error(Exchange exchange) {
         return exchange.getProperty(ERROR, DarkroomException.class);
+    }
+
+    static void node(Exchange exchange, String node) {
+        exchange.setProperty(NODE, node);
+    }
+
+    /** The node that took the job, for a record the door writes itself (a drop folder's failure). */
+    public static String node(Exchange exchange) {
+        return exchange.getProperty(NODE, String.class);
     }
 
     /** Marks a job the door put back for later (a drop-folder file left in its inbox): not finished, not failed. */

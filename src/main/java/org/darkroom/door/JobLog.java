@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes the one log line of every job, in the same format whatever the door: {@code door=… flow=… id=… bytes=…
- * ms=… outcome=… code=…}, then the input's name and the failure's detail when there are any. Done is INFO, failed is
+ * ms=… outcome=… code=… node=…}, then the input's name and the failure's detail when there are any. Done is INFO, failed is
  * WARN, a file left for later is DEBUG (it repeats at every poll until work can run).
  *
  * <p>With {@code darkroom.log.format=json} the same keys are written as one JSON object per line, alone on its line
@@ -41,15 +41,17 @@ public final class JobLog {
         }
     }
 
-    /** The process's format: like the rest of the logging set-up, one for the whole process. */
+    /** The process's format and name: like the rest of the logging set-up, one for the whole process. */
     private static volatile Format format = Format.TEXT;
+    private static volatile String node = "-";
 
     private JobLog() {
     }
 
-    /** Sets the format, at start-up. */
-    public static void use(Format chosen) {
+    /** Sets the format and the node name every line carries, at start-up. */
+    public static void use(Format chosen, String nodeName) {
         format = chosen;
+        node = nodeName;
     }
 
     public static void write(JobLine line) {
@@ -70,7 +72,8 @@ public final class JobLog {
                 .append(" flow=").append(line.flow()).append(" id=").append(line.id())
                 .append(" bytes=").append(line.bytes() < 0 ? "-" : Long.toString(line.bytes()))
                 .append(" ms=").append(line.millis())
-                .append(" outcome=").append(line.outcome()).append(" code=").append(line.code());
+                .append(" outcome=").append(line.outcome()).append(" code=").append(line.code())
+                .append(" node=").append(node);
         if (line.name() != null) {
             text.append(" name=").append(LogText.of(line.name()));
         }
@@ -98,6 +101,7 @@ public final class JobLog {
         object.put("ms", line.millis());
         object.put("outcome", line.outcome());
         object.put("code", line.code());
+        object.put("node", node);
         object.put("name", line.name());
         object.put("detail", line.detail());
         try {

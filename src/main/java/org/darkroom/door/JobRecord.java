@@ -7,7 +7,7 @@ import org.darkroom.flow.FlowResult;
 import org.darkroom.intake.AcceptedImage;
 
 /**
- * The record of one job, the same at every door: which request, what was asked, what came in, what went out, how
+ * The record of one job, the same at every door: which request, on which node, what was asked, what came in, what went out, how
  * long it took.
  *
  * <p>The drop folder writes it as {@code <name>.json}; HTTP sends it in {@code X-Darkroom-Result} or the JSON
@@ -17,10 +17,11 @@ public final class JobRecord {
     private JobRecord() {
     }
 
-    public static Map<String, Object> of(String requestId, String flow, FlowParameters params, AcceptedImage input,
-                                         FlowResult result, long elapsedMillis) {
+    public static Map<String, Object> of(String requestId, String node, String flow, FlowParameters params,
+                                         AcceptedImage input, FlowResult result, long elapsedMillis) {
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("request_id", requestId);
+        record.put("node", node);
         record.put("flow", flow);
         record.put("parameters", params.asJson());
         Map<String, Object> in = new LinkedHashMap<>();

@@ -22,12 +22,13 @@ final class FailureRecords {
 
     /**
      * Whether the record was committed; false when the disk had no room for it. Other faults are thrown.
-     * {@code requestId} names the failure in the log.
+     * {@code requestId} names the failure in the log, {@code node} the instance that recorded it.
      */
     static boolean write(Path failedDir, Path stagingDir, FailedNames names, ErrorCode code, String message,
-                         String requestId) {
+                         String requestId, String node) {
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("request_id", requestId);
+        record.put("node", node);
         record.put("code", code.code());
         record.put("message", message);
         record.put("name", names.shown());

@@ -115,7 +115,7 @@ public final class InboxDoor {
             return;
         }
         if (!FailureRecords.write(layout.failed(binding.name()), workArea.root(), FailedNames.of(name), error.code(),
-                error.publicMessage(), JobExchange.requestId(exchange))) {
+                error.publicMessage(), JobExchange.requestId(exchange), JobExchange.node(exchange))) {
             // No room for the record: an input in failed/ without its reason would be lost to its owner.
             InboxProcessStrategy.leaveInInbox(exchange);
             LOG.warn("inbox={} file={} left in the inbox: no room to record its failure ({})", binding.name(),

@@ -43,15 +43,17 @@ public final class Strays extends DefaultPollingConsumerPollStrategy {
     private final Path stagingDir;
     private final DarkroomMetrics metrics;
     private final Map<String, String> flowByInbox;
+    private final String node;
     private final Map<Path, Set<Path>> leftByInbox = new ConcurrentHashMap<>();
 
     public Strays(DataLayout layout, long settleMillis, Path stagingDir, DarkroomMetrics metrics,
-                  Map<String, String> flowByInbox) {
+                  Map<String, String> flowByInbox, String node) {
         this.layout = layout;
         this.settleMillis = settleMillis;
         this.stagingDir = stagingDir;
         this.metrics = metrics;
         this.flowByInbox = Map.copyOf(flowByInbox);
+        this.node = node;
     }
 
     @Override
@@ -104,7 +106,7 @@ public final class Strays extends DefaultPollingConsumerPollStrategy {
         String flow = flowByInbox.getOrDefault(inbox, "-");
         String id = RequestId.create();
         try {
-            FailureRecords.write(failedDir, stagingDir, names, code, code.defaultMessage(), id);
+            FailureRecords.write(failedDir, stagingDir, names, code, code.defaultMessage(), id, node);
             Files.move(entry, failedDir.resolve(names.stored()), StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | RuntimeException e) {
             left.add(entry);

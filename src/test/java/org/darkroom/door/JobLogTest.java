@@ -83,11 +83,14 @@ class JobLogTest {
             Files.copy(Samples.get("photo.jpg"), data.resolve("inbox/thumbnail/dropped.jpg"));
             Path record = data.resolve("outbox/thumbnail/dropped.jpg.json");
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(record));
-            String inboxId = JSON.readTree(record.toFile()).path("request_id").asText();
+            JsonNode sidecar = JSON.readTree(record.toFile());
+            String inboxId = sidecar.path("request_id").asText();
+            String node = sidecar.path("node").asText();
+            assertThat(node).as("by default the host and the process").endsWith("-" + child.pid());
 
             Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> line(child, inboxId).isPresent());
             assertThat(line(child, inboxId).orElseThrow()).contains(" INFO ", "door=inbox flow=thumbnail",
-                    "outcome=done code=ok", "name=thumbnail/dropped.jpg");
+                    "outcome=done code=ok", "node=" + node + " ", "name=thumbnail/dropped.jpg");
         } finally {
             child.stop();
         }
@@ -106,7 +109,8 @@ class JobLogTest {
     void json_lines_carry_the_same_keys_one_object_per_line() throws Exception {
         int port = HttpClientSupport.freePort();
         ChildDarkroom child = ChildDarkroom.start(dir.resolve("data"), dir.resolve("darkroom.log"),
-                Map.of("darkroom.http.port", Integer.toString(port), "darkroom.log.format", "json"));
+                Map.of("darkroom.http.port", Integer.toString(port), "darkroom.log.format", "json",
+                        "darkroom.node", "edge-1"));
         try {
             HttpClientSupport http = new HttpClientSupport("http://127.0.0.1:" + port);
             assertThat(http.postRaw("/v1/flows/thumbnail", Samples.get("photo.jpg"), "image/jpeg").statusCode())
@@ -124,6 +128,7 @@ class JobLogTest {
                     "outcome", "code");
             assertThat(job.path("door").asText()).isEqualTo("http");
             assertThat(job.path("flow").asText()).isEqualTo("thumbnail");
+            assertThat(job.path("node").asText()).isEqualTo("edge-1");
         }
         assertThat(jobs.get(0).path("outcome").asText()).isEqualTo("done");
         assertThat(jobs.get(0).path("bytes").asLong()).isEqualTo(Files.size(Samples.get("photo.jpg")));

@@ -42,6 +42,7 @@ class StartupSentencesTest {
         "darkroom.http.host | 0.0.0.0 | darkroom.http.host is 0.0.0.0, which other machines can reach, but no API keys are set. Set darkroom.http.api-keys (DARKROOM_HTTP_API_KEYS) or bind to 127.0.0.1.",
         "darkroom.inbox.web.width | huge | Inbox 'web': Parameter 'width' must be a whole number in 1..16384 (got 'huge').",
         "darkroom.log.format | xml | Setting darkroom.log.format must be text or json, not 'xml'.",
+        "darkroom.node | edge 1 | Setting darkroom.node must be 1 to 64 letters, digits, dots, colons, dashes or underscores, not 'edge 1'.",
         "darkroom.max-in-flight | few | Setting darkroom.max-in-flight must be 0 or a positive whole number, not 'few'.",
     })
     void a_wrong_setting_is_named_with_its_value_and_status_2(String key, String value, String sentence) {
