@@ -35,6 +35,7 @@ import org.darkroom.inbox.DropSettings;
 import org.darkroom.inbox.InboxBinding;
 import org.darkroom.inbox.InboxBindings;
 import org.darkroom.inbox.InboxDoor;
+import org.darkroom.inbox.InboxLocking;
 import org.darkroom.inbox.InboxProcessStrategy;
 import org.darkroom.inbox.InboxRoutes;
 import org.darkroom.inbox.SettledFiles;
@@ -188,7 +189,7 @@ public final class DarkroomConfiguration implements CamelConfiguration {
         }
         InboxDoor inboxDoor = doors.inbox()
                 ? openInbox(context, packages.drop(), layout, bindings, workArea, metrics, packages.node()) : null;
-        whenStarted(context, packages.address(), inboxDoor, layout, workers, httpBodies);
+        whenStarted(context, packages.address(), inboxDoor, layout, workers, InboxLocking.single(), httpBodies);
     }
 
     /** The inbox door and the camel-file helpers its route template names; built only when folders are watched. */
@@ -212,7 +213,7 @@ public final class DarkroomConfiguration implements CamelConfiguration {
      * only be added once the YAML routes are loaded; the server's own handlers need its router.
      */
     private void whenStarted(CamelContext context, HttpAddress address, InboxDoor inboxDoor, DataLayout layout,
-                             Workers workers, BodyGate bodies) throws Exception {
+                             Workers workers, InboxLocking locking, BodyGate bodies) throws Exception {
         context.addStartupListener(new ExtendedStartupListener() {
             @Override
             public void onCamelContextStarted(CamelContext started, boolean alreadyStarted) {
@@ -224,7 +225,7 @@ public final class DarkroomConfiguration implements CamelConfiguration {
                     address.ensureListening(started);
                 }
                 if (inboxDoor != null) {
-                    InboxRoutes.add(started, inboxDoor, layout, workers.size());
+                    InboxRoutes.add(started, inboxDoor, layout, workers.size(), locking);
                 }
                 ServerErrors.install(started);
                 if (bodies != null) {

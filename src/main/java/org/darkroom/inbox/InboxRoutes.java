@@ -1,7 +1,9 @@
 package org.darkroom.inbox;
 
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.camel.CamelContext;
+import org.apache.camel.spi.IdempotentRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,10 +14,16 @@ public final class InboxRoutes {
     private InboxRoutes() {
     }
 
-    public static void add(CamelContext context, InboxDoor door, DataLayout layout, int workers) throws Exception {
+    public static void add(CamelContext context, InboxDoor door, DataLayout layout, int workers, InboxLocking locking)
+            throws Exception {
         for (InboxBinding binding : door.bindings()) {
             layout.create(binding.name());
-            context.addRouteFromTemplate("inbox-" + binding.name(), "inbox", Map.of(
+            IdempotentRepository leases = locking.repository(binding.name());
+            if (leases != null) {
+                context.getRegistry().bind(InboxLocking.repositoryBean(binding.name()), leases);
+            }
+            Map<String, Object> parameters = new HashMap<>(locking.templateParameters(binding.name()));
+            parameters.putAll(Map.of(
                     "inbox", binding.name(),
                     "inboxDir", layout.inbox(binding.name()).toString(),
                     "archiveDir", layout.archive(binding.name()).toString(),
@@ -27,6 +35,7 @@ public final class InboxRoutes {
                     // runs a file itself, which slows polling instead of piling files up in memory.
                     "threads", 2 * workers,
                     "queue", 4 * workers));
+            context.addRouteFromTemplate("inbox-" + binding.name(), "inbox", parameters);
             LOG.info("inbox {} -> {} {}", binding.name(), binding.flow().name(), binding.params());
         }
     }
