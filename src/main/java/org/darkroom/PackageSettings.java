@@ -3,7 +3,7 @@ package org.darkroom;
 import org.darkroom.door.Admission;
 import org.darkroom.door.AdmissionSettings;
 import org.darkroom.door.JobLog;
-import org.darkroom.door.NodeName;
+import org.darkroom.config.NodeName;
 import java.nio.file.Path;
 import org.darkroom.config.Settings;
 import org.darkroom.fetch.FetchSettings;

@@ -1,11 +1,10 @@
-package org.darkroom.door;
+package org.darkroom.config;
 
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
-import org.darkroom.config.Settings;
 
 /**
  * The name of this Darkroom process in records and job log lines ({@code darkroom.node}): when several instances
