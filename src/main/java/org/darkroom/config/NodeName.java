@@ -1,9 +1,5 @@
 package org.darkroom.config;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.regex.Pattern;
 
 /**
@@ -22,7 +18,7 @@ public final class NodeName {
     public static String read(Settings settings) {
         String given = settings.text(KEY).orElse(null);
         if (given == null) {
-            String host = hostName().replaceAll("[^A-Za-z0-9._:-]", "_");
+            String host = HostName.get().replaceAll("[^A-Za-z0-9._:-]", "_");
             return host.substring(0, Math.min(host.length(), 40)) + "-" + ProcessHandle.current().pid();
         }
         if (!ACCEPTED.matcher(given).matches()) {
@@ -30,17 +26,5 @@ public final class NodeName {
                     + given + "'");
         }
         return given;
-    }
-
-    /** The kernel's host name where there is one: asking the resolver may wait on DNS. */
-    private static String hostName() {
-        try {
-            Path kernel = Path.of("/proc/sys/kernel/hostname");
-            String name = Files.isReadable(kernel) ? Files.readString(kernel).strip()
-                    : InetAddress.getLocalHost().getHostName();
-            return name.isEmpty() ? "darkroom" : name;
-        } catch (IOException e) {
-            return "darkroom";
-        }
     }
 }

@@ -1,7 +1,6 @@
 package org.darkroom.startup;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +8,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.camel.Service;
+import org.darkroom.config.HostName;
 import org.darkroom.intake.ProcessLock;
 
 /**
@@ -38,7 +38,7 @@ public final class DataDirLock implements Service {
      */
     public static DataDirLock acquire(Path dataDir) {
         Path file = dataDir.resolve(FILE);
-        String self = describe(ProcessHandle.current().pid(), hostName());
+        String self = describe(ProcessHandle.current().pid(), HostName.get());
         ClusterMarker.refuseIfClustered(dataDir);
         try {
             if (ProcessLock.heldHere(file)) {
@@ -115,16 +115,5 @@ public final class DataDirLock implements Service {
 
     private static String describe(long pid, String host) {
         return "PID " + pid + " on host " + host;
-    }
-
-    /** The kernel's host name where there is one: asking the resolver may wait on DNS. */
-    private static String hostName() {
-        try {
-            Path kernel = Path.of("/proc/sys/kernel/hostname");
-            return Files.isReadable(kernel) ? Files.readString(kernel).strip()
-                    : InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            return "unknown";
-        }
     }
 }

@@ -36,7 +36,8 @@ class PackageRulesTest {
             Map.entry("inbox", Set.of("config", "door", "flow", "intake")),
             Map.entry("http", Set.of("config", "door", "fetch", "flow", "intake")),
             Map.entry("mcp", Set.of("config", "door", "fetch", "flow", "intake")),
-            Map.entry("startup", Set.of("config", "intake")));
+            Map.entry("startup", Set.of("config", "intake")),
+            Map.entry("cluster", Set.of("config", "flow")));
 
     @Test
     void every_package_imports_only_what_the_architecture_allows() {

@@ -1,0 +1,86 @@
+package org.darkroom.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.camel.spi.IdempotentRepository;
+import org.awaitility.Awaitility;
+import org.darkroom.testing.Postgres;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The database goes away under a running node: calls answer "not now" instead of throwing (files wait), readiness
+ * says so, and everything works again once the database is back, without restarting the node.
+ */
+class LeaseOutageTest {
+    private final Postgres postgres = Postgres.get();
+    private final Postgres.Database database = postgres.newDatabase("outage");
+
+    @AfterEach
+    void reopenDatabase() {
+        postgres.asSuperuser("postgres", "ALTER DATABASE " + database.name() + " ALLOW_CONNECTIONS true");
+    }
+
+    @Test
+    void while_the_database_refuses_connections_files_wait_and_afterwards_they_are_taken_again() {
+        try (CapturedErr log = new CapturedErr(); LeaseStore store = Leases.open(database, "node-a")) {
+            IdempotentRepository inbox = store.repository("thumbnail");
+            assertThat(inbox.add("before.png")).isTrue();
+            assertThat(store.reachable()).isTrue();
+
+            postgres.asSuperuser("postgres", "ALTER DATABASE " + database.name() + " ALLOW_CONNECTIONS false",
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database.name() + "'");
+
+            assertThat(inbox.add("during.png")).as("a file found while the database is away waits").isFalse();
+            assertThat(inbox.contains("during.png")).as("and counts as taken").isTrue();
+            assertThat(inbox.remove("before.png")).isFalse();
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> !store.reachable());
+
+            postgres.asSuperuser("postgres", "ALTER DATABASE " + database.name() + " ALLOW_CONNECTIONS true");
+
+            assertThat(inbox.add("during.png")).as("taken on the next try").isTrue();
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(store::reachable);
+            assertThat(store.lastRoundTrip()).isPositive().isLessThan(Duration.ofSeconds(1));
+            assertThat(log.text()).contains("does not answer").contains("answers again")
+                    .doesNotContain(database.password());
+        }
+    }
+
+    @Test
+    void a_database_restart_costs_no_call_an_exception_and_held_leases_stay_held() throws Exception {
+        try (LeaseStore a = Leases.open(database, "node-a"); LeaseStore b = Leases.open(database, "node-b")) {
+            assertThat(a.repository("thumbnail").add("held.png")).isTrue();
+            AtomicBoolean restarting = new AtomicBoolean(true);
+            AtomicInteger calls = new AtomicInteger();
+            ExecutorService caller = Executors.newSingleThreadExecutor();
+            try {
+                // Calls keep coming while the server goes down and up again; none may throw.
+                Future<?> during = caller.submit(() -> {
+                    while (restarting.get()) {
+                        a.repository("thumbnail").add("during-" + calls.incrementAndGet() + ".png");
+                    }
+                    return null;
+                });
+                postgres.restart();
+                restarting.set(false);
+                during.get(30, TimeUnit.SECONDS);
+            } finally {
+                caller.shutdownNow();
+            }
+            assertThat(calls.get()).isPositive();
+
+            assertThat(a.repository("thumbnail").add("after.png")).as("the first call after the restart").isTrue();
+            Duration lease = Leases.LEASE;
+            Awaitility.await().during(lease.plus(lease.dividedBy(2))).atMost(lease.multipliedBy(3))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> !b.repository("thumbnail").add("held.png") && !b.repository("thumbnail").add("after.png"));
+        }
+    }
+}
