@@ -9,6 +9,12 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ExtendedStartupListener;
 import org.apache.camel.health.HealthCheckRegistry;
+import java.util.Optional;
+import org.darkroom.cluster.ClusterHealth;
+import org.darkroom.cluster.ClusterMeters;
+import org.darkroom.cluster.ClusterSettings;
+import org.darkroom.cluster.LeaseStore;
+import org.darkroom.flow.Meters;
 import org.darkroom.door.Admission;
 import org.darkroom.door.AdmissionSettings;
 import org.darkroom.door.FlowCall;
@@ -93,21 +99,31 @@ public final class DarkroomConfiguration implements CamelConfiguration {
         // A stdio MCP server watches no folder and holds no port, and an assistant may start it beside a running
         // service on the same data directory: it takes no lock (see README). Every process, it too, works in a
         // directory of its own in the work area, which no other process's start removes while it lives.
-        DataDirLock lock = doors.servesDataDir() ? DataDirLock.acquire(layout.root()) : null;
+        // A cluster node shares the data directory with the other nodes; the drop folders need the lease store.
+        Optional<ClusterSettings> cluster = packages.cluster();
+        LeaseStore leases = cluster.isPresent() && doors.inbox() ? LeaseStore.open(cluster.get()) : null;
+        DataDirLock lock = null;
         WorkArea workArea = null;
         try {
+            if (doors.servesDataDir()) {
+                lock = cluster.isPresent() ? DataDirLock.acquireShared(layout.root(), cluster.get().database())
+                        : DataDirLock.acquire(layout.root());
+            }
             if (packages.address() != null) {
                 packages.address().ensureFree();
             }
             workArea = WorkArea.claim(WorkArea.in(layout.root()));
-            assemble(context, settings, packages, layout, workArea);
+            assemble(context, settings, packages, layout, workArea, leases);
         } catch (Exception | Error e) {
-            // The context may never be stopped after a failed configuration; a later start must find both free.
+            // The context may never be stopped after a failed configuration; a later start must find all free.
             if (workArea != null) {
                 workArea.release();
             }
             if (lock != null) {
                 lock.stop();
+            }
+            if (leases != null) {
+                leases.close();
             }
             throw e;
         }
@@ -115,10 +131,13 @@ public final class DarkroomConfiguration implements CamelConfiguration {
             context.addService(lock);
         }
         context.addService(new ClosedOnStop(workArea));
+        if (leases != null) {
+            context.addService(new ClosedOnStop(leases));
+        }
     }
 
     private void assemble(CamelContext context, Settings settings, PackageSettings packages, DataLayout layout,
-                          WorkArea workArea) throws Exception {
+                          WorkArea workArea, LeaseStore leases) throws Exception {
         Path startDir = packages.startDir();
         Workers workers = packages.workers();
         MagickEnvironment environment = packages.magick().environment(workArea.root(), packages.limits());
@@ -128,6 +147,9 @@ public final class DarkroomConfiguration implements CamelConfiguration {
         HealthCheckRegistry.get(context).register(magickHealth);
         DiskSpace disk = new DiskSpace(layout.root(), packages.data().minFreeBytes(), packages.data().fullRetryMillis());
         HealthCheckRegistry.get(context).register(disk);
+        if (leases != null) {
+            HealthCheckRegistry.get(context).register(new ClusterHealth(leases));
+        }
         VisionService vision = VisionStartup.start(packages.vision(), packages.home());
         RunningMagick runningMagick = new RunningMagick();
         GracefulStop stop = new GracefulStop(() -> runningMagick.stopAll() + vision.gate().stopAll());
@@ -189,7 +211,8 @@ public final class DarkroomConfiguration implements CamelConfiguration {
         }
         InboxDoor inboxDoor = doors.inbox()
                 ? openInbox(context, packages.drop(), layout, bindings, workArea, metrics, packages.node()) : null;
-        whenStarted(context, packages.address(), inboxDoor, layout, workers, InboxLocking.single(), httpBodies);
+        InboxLocking locking = leases == null ? InboxLocking.single() : InboxLocking.clustered(leases::repository);
+        whenStarted(context, packages.address(), inboxDoor, layout, workers, locking, leases, httpBodies);
     }
 
     /** The inbox door and the camel-file helpers its route template names; built only when folders are watched. */
@@ -213,7 +236,8 @@ public final class DarkroomConfiguration implements CamelConfiguration {
      * only be added once the YAML routes are loaded; the server's own handlers need its router.
      */
     private void whenStarted(CamelContext context, HttpAddress address, InboxDoor inboxDoor, DataLayout layout,
-                             Workers workers, InboxLocking locking, BodyGate bodies) throws Exception {
+                             Workers workers, InboxLocking locking, LeaseStore leases, BodyGate bodies)
+            throws Exception {
         context.addStartupListener(new ExtendedStartupListener() {
             @Override
             public void onCamelContextStarted(CamelContext started, boolean alreadyStarted) {
@@ -226,6 +250,9 @@ public final class DarkroomConfiguration implements CamelConfiguration {
                 }
                 if (inboxDoor != null) {
                     InboxRoutes.add(started, inboxDoor, layout, workers.size(), locking);
+                }
+                if (leases != null) {
+                    ClusterMeters.publish(new Meters(started), leases);
                 }
                 ServerErrors.install(started);
                 if (bodies != null) {

@@ -1,5 +1,7 @@
 package org.darkroom;
 
+import java.util.Optional;
+import org.darkroom.cluster.ClusterSettings;
 import org.darkroom.door.Admission;
 import org.darkroom.door.AdmissionSettings;
 import org.darkroom.door.JobLog;
@@ -26,7 +28,7 @@ import org.darkroom.vision.service.VisionSettings;
 record PackageSettings(Path startDir, Path home, HttpAddress address, DataSettings data, IntakeLimits limits,
                        MagickSettings magick, Workers workers, JobBudget budget, VisionSettings vision,
                        FetchSettings fetch, DropSettings drop, Admission admission, JobLog.Format jobLog,
-                       String node) {
+                       String node, Optional<ClusterSettings> cluster) {
 
     static PackageSettings read(Settings settings, Doors doors) {
         Path startDir = Path.of(settings.requiredText("darkroom.start-dir"));
@@ -40,6 +42,6 @@ record PackageSettings(Path startDir, Path home, HttpAddress address, DataSettin
                 MagickSettings.read(settings, home), workers, JobBudget.read(settings, limits.maxPixels()),
                 VisionSettings.read(settings, startDir), FetchSettings.read(settings, limits.maxBytes()),
                 DropSettings.read(settings), AdmissionSettings.read(settings, workers.size()),
-                JobLog.Format.read(settings), NodeName.read(settings));
+                JobLog.Format.read(settings), NodeName.read(settings), ClusterSettings.read(settings));
     }
 }

@@ -47,6 +47,11 @@ public record ClusterSettings(String jdbcUrl, String username, String password, 
         return NodeName.read(settings);
     }
 
+    /** The database as it may be shown: host, port and name, no credentials. */
+    public String database() {
+        return DatabaseAddress.of(jdbcUrl);
+    }
+
     /** How often a node renews the leases it holds: five times per lease, so one late renewal costs nothing. */
     public Duration renewal() {
         return lease.dividedBy(5);

@@ -99,6 +99,10 @@ public final class ChildDarkroom {
         }
     }
 
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
     /** SIGKILL: no shutdown hook, no graceful stop, whatever was in flight is cut off. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();

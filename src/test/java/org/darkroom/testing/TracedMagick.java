@@ -16,6 +16,8 @@ import java.util.Map;
  * worked on by two nodes at the same time. The wrapper dies with its node, and ImageMagick with the wrapper.
  */
 public final class TracedMagick {
+    /** How long each traced job takes at least. */
+    public static final String WORK_SECONDS = "0.2";
     private final Path binary;
     private final Path trace;
 
@@ -36,6 +38,8 @@ public final class TracedMagick {
                 + "  sum=$(sha256sum \"$input\" | cut -c1-64)\n"
                 + "  node=${MAGICK_TEMPORARY_PATH##*/}\n"
                 + "  echo \"start $(date +%s%N) $node $sum\" >> '" + trace + "'\n"
+                // Work that takes a moment, as real images do: a node is killed while it holds files.
+                + "  sleep " + WORK_SECONDS + "\n"
                 + "  setpriv --pdeathsig KILL -- /usr/bin/convert \"$@\"\n"
                 + "  status=$?\n"
                 + "  echo \"end $(date +%s%N) $node $sum\" >> '" + trace + "'\n"

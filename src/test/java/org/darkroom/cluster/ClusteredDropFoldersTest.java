@@ -1,0 +1,155 @@
+package org.darkroom.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.imageio.ImageIO;
+import org.awaitility.Awaitility;
+import org.darkroom.testing.ChildDarkroom;
+import org.darkroom.testing.DataDir;
+import org.darkroom.testing.Postgres;
+import org.darkroom.testing.TracedMagick;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Two cluster nodes, separate processes on one shared data directory, work through one inbox of 60 images; one is
+ * killed with SIGKILL while it holds leases, at a different moment in each run. Every input must end archived
+ * exactly once with its one output pair, none may be worked on by both nodes at the same time (ImageMagick's own
+ * start and end, traced per input), and the killed node's files must be taken over within a lease and a poll.
+ */
+class ClusteredDropFoldersTest {
+    private static final int FILES = 60;
+    private static final Duration LEASE = Duration.ofMillis(3000);
+    private static final String INBOX = "thumbnail";
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest(name = "kill a node after {0} files are done")
+    @CsvSource({"2", "12", "25", "38", "50"})
+    void a_node_killed_mid_batch_loses_nothing_and_shares_nothing(int doneBeforeKill) throws Exception {
+        Postgres.Database database = Postgres.get().newDatabase("drop_" + doneBeforeKill);
+        Path data = dir.resolve("data");
+        TracedMagick magick = TracedMagick.in(dir);
+        ChildDarkroom first = node(data, database, magick, "node-a");
+        ChildDarkroom second = node(data, database, magick, "node-b");
+        Map<String, String> nodeByWorkDir = new HashMap<>();
+        try {
+            List<String> names = dropImages(new DataDir(data));
+            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() ->
+                    magick.runs(Map.of()).stream().filter(run -> run.endNanos() != Long.MAX_VALUE).count()
+                            >= doneBeforeKill && holdsWork(magick, first));
+            long killedAt = System.currentTimeMillis() * 1_000_000L;
+            first.kill();
+            String killedDir = workDirOf(magick, first);
+
+            DataDir files = new DataDir(data);
+            Awaitility.await().atMost(Duration.ofSeconds(90)).until(() ->
+                    DataDir.inputs(files.archive(INBOX)).size() + DataDir.inputs(files.failed(INBOX)).size() >= FILES);
+            // Let a late double take show itself before counting.
+            Thread.sleep(LEASE.toMillis());
+
+            assertThat(DataDir.inputs(files.archive(INBOX))).containsExactlyInAnyOrderElementsOf(names);
+            assertThat(DataDir.inputs(files.failed(INBOX))).isEmpty();
+            assertThat(DataDir.inputs(files.inbox(INBOX))).isEmpty();
+            Set<String> outbox = Set.copyOf(DataDir.names(files.outbox(INBOX)));
+            for (String name : names) {
+                assertThat(outbox).contains(name + ".png", name + ".json");
+            }
+            assertThat(outbox).hasSize(2 * FILES);
+
+            Map<String, Long> killed = Map.of(killedDir, killedAt);
+            assertThat(magick.concurrentRuns(killed)).as("inputs worked on by two nodes at once").isEmpty();
+            List<TracedMagick.Run> runs = magick.runs(killed);
+            Set<String> cutShort = runs.stream().filter(run -> run.node().equals(killedDir)
+                    && run.endNanos() == killedAt).map(TracedMagick.Run::input).collect(Collectors.toSet());
+            assertThat(cutShort).as("the node was killed while it held work").isNotEmpty();
+            assertThat(cutShort).as("each file the killed node held was done again by the other")
+                    .allMatch(input -> runs.stream().anyMatch(run -> run.input().equals(input)
+                            && !run.node().equals(killedDir)));
+            List<Duration> takeovers = takeovers(second, killedAt / 1_000_000);
+            assertThat(takeovers).as("leases the surviving node took over").isNotEmpty();
+            // Never before the lease ran out: the killed node renewed at most one renewal period (a fifth of the
+            // lease) before it died. The first one a lease and a poll after, unless every thread of the survivor is
+            // busy with its own files, which delays its next poll (a full queue makes the poller work a file itself).
+            Duration renewal = LEASE.dividedBy(5);
+            assertThat(takeovers).allSatisfy(delay -> assertThat(delay).isGreaterThanOrEqualTo(LEASE.minus(renewal)));
+            Duration first = takeovers.stream().min(Duration::compareTo).orElseThrow();
+            System.out.printf("take-over: first lease %d ms after the kill (lease %d ms), %d leases taken over%n",
+                    first.toMillis(), LEASE.toMillis(), takeovers.size());
+            assertThat(first).isLessThan(LEASE.plusSeconds(10));
+        } finally {
+            if (first.isAlive()) {
+                first.kill();
+            }
+            second.stop();
+        }
+    }
+
+    /** How long after the kill the survivor took over each lease, from its log's "Took over the lease" lines. */
+    private static List<Duration> takeovers(ChildDarkroom survivor, long killedAtMillis) {
+        return survivor.logText().lines().filter(line -> line.contains("Took over the lease of " + INBOX + "/"))
+                .map(line -> LocalDateTime.parse(line.substring(0, 23)).atZone(ZoneId.systemDefault()).toInstant())
+                .map(at -> Duration.ofMillis(at.toEpochMilli() - killedAtMillis)).toList();
+    }
+
+    private ChildDarkroom node(Path data, Postgres.Database database, TracedMagick magick, String name) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("darkroom.doors", "inbox");
+        settings.put("darkroom.cluster.jdbc-url", database.url());
+        settings.put("darkroom.cluster.username", database.user());
+        settings.put("darkroom.cluster.password", database.password());
+        settings.put("darkroom.cluster.lease-ms", String.valueOf(LEASE.toMillis()));
+        settings.put("darkroom.node", name);
+        settings.put("darkroom.magick.binary", magick.binary().toString());
+        return ChildDarkroom.start(data, dir.resolve(name + ".log"), settings);
+    }
+
+    /** Distinct images (each its own colour, so its own SHA-256), delivered the safe way: written, then renamed. */
+    private static List<String> dropImages(DataDir data) throws Exception {
+        List<String> names = new ArrayList<>();
+        Path inbox = data.inbox(INBOX);
+        for (int i = 0; i < FILES; i++) {
+            BufferedImage image = new BufferedImage(96, 64, BufferedImage.TYPE_INT_RGB);
+            var graphics = image.createGraphics();
+            graphics.setColor(new Color(i * 4, 255 - i * 4, (i * 37) % 256));
+            graphics.fillRect(0, 0, 96, 64);
+            graphics.dispose();
+            String name = String.format("img-%02d.png", i);
+            Path part = inbox.resolve(name + ".part");
+            ImageIO.write(image, "png", part.toFile());
+            Files.move(part, inbox.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+            names.add(name);
+        }
+        return names;
+    }
+
+    /** Whether {@code node} has a job whose ImageMagick run has started and not ended. */
+    private static boolean holdsWork(TracedMagick magick, ChildDarkroom node) throws Exception {
+        String workDir = workDirOf(magick, node);
+        return workDir != null && magick.runs(Map.of()).stream()
+                .anyMatch(run -> run.node().equals(workDir) && run.endNanos() == Long.MAX_VALUE);
+    }
+
+    /** The node's directory in the work area, {@code <pid>-<random>}, as the trace names it. */
+    private static String workDirOf(TracedMagick magick, ChildDarkroom node) throws Exception {
+        return magick.runs(Map.of()).stream().map(TracedMagick.Run::node)
+                .filter(workDir -> workDir.startsWith(node.pid() + "-")).findFirst().orElse(null);
+    }
+}
