@@ -23,6 +23,7 @@ import org.darkroom.testing.ChildDarkroom;
 import org.darkroom.testing.DataDir;
 import org.darkroom.testing.Postgres;
 import org.darkroom.testing.TracedMagick;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -98,6 +99,32 @@ class ClusteredDropFoldersTest {
             if (first.isAlive()) {
                 first.kill();
             }
+            second.stop();
+        }
+    }
+
+    @Test
+    void the_database_restarted_mid_batch_loses_nothing_and_the_batch_completes() throws Exception {
+        Postgres.Database database = Postgres.get().newDatabase("restart");
+        Path data = dir.resolve("data");
+        TracedMagick magick = TracedMagick.in(dir);
+        ChildDarkroom first = node(data, database, magick, "node-a");
+        ChildDarkroom second = node(data, database, magick, "node-b");
+        try {
+            List<String> names = dropImages(new DataDir(data));
+            DataDir files = new DataDir(data);
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() ->
+                    DataDir.inputs(files.archive(INBOX)).size() >= 10);
+
+            Postgres.get().restart();
+
+            Awaitility.await().atMost(Duration.ofSeconds(120)).until(() ->
+                    DataDir.inputs(files.archive(INBOX)).size() + DataDir.inputs(files.failed(INBOX)).size() >= FILES);
+            assertThat(DataDir.inputs(files.archive(INBOX))).containsExactlyInAnyOrderElementsOf(names);
+            assertThat(DataDir.inputs(files.failed(INBOX))).isEmpty();
+            assertThat(magick.concurrentRuns(Map.of())).as("inputs worked on by two nodes at once").isEmpty();
+        } finally {
+            first.stop();
             second.stop();
         }
     }
