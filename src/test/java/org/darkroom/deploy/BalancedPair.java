@@ -9,10 +9,12 @@ import org.darkroom.testing.HttpClientSupport;
 import org.darkroom.testing.PrivateNginx;
 
 /**
- * Two Darkroom instances, each in its own JVM with its own data directory and port (HTTP door only), behind a
- * private nginx running the shipped configuration: what an operator builds from deploy/.
+ * Two Darkroom instances, each in its own JVM with its own data directory and port (HTTP door only) and the same API
+ * key, behind a private nginx running the shipped configuration: what an operator builds from deploy/.
  */
 final class BalancedPair implements AutoCloseable {
+    /** Behind a balancer every request comes from nginx's address, so the instances need keys, as the config says. */
+    static final String API_KEY = "balanced-pair-key";
     final ChildDarkroom first;
     final ChildDarkroom second;
     final int firstPort;
@@ -61,7 +63,8 @@ final class BalancedPair implements AutoCloseable {
 
     private static ChildDarkroom instance(Path dir, String name, int port) {
         return ChildDarkroom.start(dir.resolve(name), dir.resolve(name + ".log"),
-                Map.of("darkroom.doors", "http", "darkroom.http.port", String.valueOf(port)), List.of("-Xmx256m"));
+                Map.of("darkroom.doors", "http", "darkroom.http.port", String.valueOf(port),
+                        "darkroom.http.api-keys", API_KEY), List.of("-Xmx256m"));
     }
 
     HttpClientSupport http() {
