@@ -85,10 +85,10 @@ class LoadBalancerTest {
     @Test
     @Order(2)
     void an_instance_killed_mid_load_costs_no_client_its_answer_and_the_survivor_serves_on() throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         try {
             byte[] photo = Files.readAllBytes(Samples.get("photo.jpg"));
             CountDownLatch answered = new CountDownLatch(KILL_AFTER);
-            ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
             List<Future<List<Answer>>> runs = new ArrayList<>();
             long started = System.nanoTime();
             for (int client = 0; client < CLIENTS; client++) {
@@ -103,7 +103,6 @@ class LoadBalancerTest {
                 answers.addAll(run.get(60, SECONDS));
             }
             long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-            clients.shutdown();
 
             assertThat(answers).hasSize(CLIENTS * REQUESTS_PER_CLIENT);
             assertThat(answers.stream().filter(answer -> !answer.acceptable()).toList())
@@ -146,6 +145,8 @@ class LoadBalancerTest {
             assertThat(HttpClientSupport.json(none).path("request_id").asText()).isEqualTo("lb-none");
         } catch (AssertionError failed) {
             throw new AssertionError(failed.getMessage() + "\n" + pair.logs(), failed);
+        } finally {
+            clients.shutdownNow();
         }
     }
 

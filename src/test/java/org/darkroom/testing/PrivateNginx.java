@@ -24,6 +24,8 @@ public final class PrivateNginx implements AutoCloseable {
     private static final Pattern INSTANCE = Pattern.compile("(?m)^(\\s*server )127\\.0\\.0\\.1:\\d+(\\s)");
     private static final String LISTEN = "listen 80 default_server;";
     private static final String LOG_DIR = "/var/log/nginx/";
+    /** Debian's path, which a user's PATH lacks (sbin); elsewhere whatever PATH finds. */
+    private static final String BINARY = Files.isExecutable(Path.of("/usr/sbin/nginx")) ? "/usr/sbin/nginx" : "nginx";
 
     private final Process process;
     private final Path dir;
@@ -42,7 +44,7 @@ public final class PrivateNginx implements AutoCloseable {
             int port = HttpClientSupport.freePort();
             Files.writeString(dir.resolve("darkroom.conf"), adapted(Files.readString(SHIPPED), dir, port, instancePorts));
             Files.writeString(dir.resolve("nginx.conf"), mainConfiguration(dir));
-            Process process = new ProcessBuilder("nginx", "-p", dir.toString(), "-c", dir.resolve("nginx.conf").toString(),
+            Process process = new ProcessBuilder(BINARY, "-p", dir.toString(), "-c", dir.resolve("nginx.conf").toString(),
                     "-e", dir.resolve("startup-error.log").toString(), "-g", "daemon off;")
                     .redirectErrorStream(true).redirectOutput(dir.resolve("nginx.out").toFile()).start();
             PrivateNginx nginx = new PrivateNginx(process, dir, port);
