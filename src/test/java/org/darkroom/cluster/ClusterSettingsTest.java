@@ -54,7 +54,7 @@ class ClusterSettingsTest {
         assertRefused(Map.of("darkroom.cluster.jdbc-url", URL, "darkroom.cluster.lease-ms", "500"),
                 "Setting darkroom.cluster.lease-ms must be at least 1000, not 500.");
         assertRefused(Map.of("darkroom.cluster.jdbc-url", URL, "darkroom.node", "web 1"),
-                "Setting darkroom.node must be 1 to 64 letters, digits, dots, dashes or underscores, not 'web 1'.");
+                "Setting darkroom.node must be 1 to 64 letters, digits, dots, colons, dashes or underscores, not 'web 1'.");
     }
 
     private static void assertRefused(Map<String, String> values, String sentence) {
