@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +28,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Two cluster nodes, separate processes on one shared data directory, work through one inbox of 60 images; one is
- * killed with SIGKILL while it holds leases, at a different moment in each run. Every input must end archived
+ * Two or three cluster nodes, separate processes on one shared data directory, work through one inbox of 60 images;
+ * one is killed with SIGKILL while it holds leases, at a different moment in each run. Every input must end archived
  * exactly once with its one output pair, none may be worked on by both nodes at the same time (ImageMagick's own
  * start and end, traced per input), and the killed node's files must be taken over within a lease and a poll.
  */
@@ -42,15 +41,17 @@ class ClusteredDropFoldersTest {
     @TempDir
     Path dir;
 
-    @ParameterizedTest(name = "kill a node after {0} files are done")
-    @CsvSource({"2", "12", "25", "38", "50"})
-    void a_node_killed_mid_batch_loses_nothing_and_shares_nothing(int doneBeforeKill) throws Exception {
-        Postgres.Database database = Postgres.get().newDatabase("drop_" + doneBeforeKill);
+    @ParameterizedTest(name = "{0} nodes, one killed after {1} files are done")
+    @CsvSource({"2, 2", "2, 12", "2, 25", "2, 38", "2, 50", "3, 20"})
+    void a_node_killed_mid_batch_loses_nothing_and_shares_nothing(int nodes, int doneBeforeKill) throws Exception {
+        Postgres.Database database = Postgres.get().newDatabase("drop_" + nodes + "_" + doneBeforeKill);
         Path data = dir.resolve("data");
         TracedMagick magick = TracedMagick.in(dir);
         ChildDarkroom first = node(data, database, magick, "node-a");
-        ChildDarkroom second = node(data, database, magick, "node-b");
-        Map<String, String> nodeByWorkDir = new HashMap<>();
+        List<ChildDarkroom> survivors = new ArrayList<>();
+        for (int i = 1; i < nodes; i++) {
+            survivors.add(node(data, database, magick, "node-" + (char) ('a' + i)));
+        }
         try {
             List<String> names = dropImages(new DataDir(data));
             Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() ->
@@ -84,7 +85,8 @@ class ClusteredDropFoldersTest {
             assertThat(cutShort).as("each file the killed node held was done again by the other")
                     .allMatch(input -> runs.stream().anyMatch(run -> run.input().equals(input)
                             && !run.node().equals(killedDir)));
-            List<Duration> takeovers = takeovers(second, killedAt / 1_000_000);
+            List<Duration> takeovers = survivors.stream()
+                    .flatMap(survivor -> takeovers(survivor, killedAt / 1_000_000).stream()).toList();
             assertThat(takeovers).as("leases the surviving node took over").isNotEmpty();
             // Never before the lease ran out: the killed node renewed at most one renewal period (a fifth of the
             // lease) before it died. The first one a lease and a poll after, unless every thread of the survivor is
@@ -99,7 +101,9 @@ class ClusteredDropFoldersTest {
             if (first.isAlive()) {
                 first.kill();
             }
-            second.stop();
+            for (ChildDarkroom survivor : survivors) {
+                survivor.stop();
+            }
         }
     }
 
