@@ -76,6 +76,9 @@ class LeaseOutageTest {
             }
             assertThat(calls.get()).isPositive();
 
+            // b was idle throughout: its connection broke unseen, and its first call must still work.
+            assertThat(b.repository("thumbnail").add("after-b.png")).as("an idle node's first call after the restart")
+                    .isTrue();
             assertThat(a.repository("thumbnail").add("after.png")).as("the first call after the restart").isTrue();
             Duration lease = Leases.LEASE;
             Awaitility.await().during(lease.plus(lease.dividedBy(2))).atMost(lease.multipliedBy(3))

@@ -74,7 +74,5 @@ class LeaseRaceTest {
         assertThat(winners).as("files granted").hasSize(KEYS);
         assertThat(winners.values()).as("grants per file").allSatisfy(count -> assertThat(count.get()).isEqualTo(1));
         assertThat(a.held() + b.held()).as("leases held by both nodes together").isEqualTo(KEYS);
-        assertThat(a.held()).as("node a won some").isPositive();
-        assertThat(b.held()).as("node b won some").isPositive();
     }
 }

@@ -3,6 +3,7 @@ package org.darkroom.testing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 /**
  * The throwaway PostgreSQL of this test JVM, started by {@code tools/postgres.sh} under {@code target/} on first
@@ -39,12 +41,33 @@ public final class Postgres {
     /** The server, started on first use. */
     public static synchronized Postgres get() {
         if (instance == null) {
+            stopLeftovers();
             Path dir = Samples.projectDir().resolve("target/postgres-" + ProcessHandle.current().pid());
             String port = script("start", dir.toString()).strip();
             instance = new Postgres(dir, Integer.parseInt(port));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> script("stop", dir.toString())));
         }
         return instance;
+    }
+
+    /** Servers of test JVMs that were killed before their shutdown hook could run: stopped, their files deleted. */
+    private static void stopLeftovers() {
+        Path target = Samples.projectDir().resolve("target");
+        if (!Files.isDirectory(target)) {
+            return;
+        }
+        try (Stream<Path> dirs = Files.list(target)) {
+            for (Path dir : dirs.toList()) {
+                String name = dir.getFileName().toString();
+                if (name.matches("postgres-[0-9]+")
+                        && ProcessHandle.of(Long.parseLong(name.substring("postgres-".length())))
+                                .filter(ProcessHandle::isAlive).isEmpty()) {
+                    script("stop", dir.toString());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public int port() {

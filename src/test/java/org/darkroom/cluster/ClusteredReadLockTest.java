@@ -1,0 +1,79 @@
+package org.darkroom.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.awaitility.Awaitility;
+import org.darkroom.testing.DataDir;
+import org.darkroom.testing.Postgres;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The lease store as camel-file's clustered read lock uses it (the options research/scale-out.md recommends for
+ * 4.17.0): two Camel contexts with a store each, one folder, and every file is taken by exactly one of them.
+ */
+class ClusteredReadLockTest {
+    private static final int FILES = 40;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void two_nodes_on_one_folder_take_each_file_exactly_once() throws Exception {
+        Postgres.Database database = Postgres.get().newDatabase("readlock");
+        Path inbox = Files.createDirectories(dir.resolve("inbox"));
+        Map<String, AtomicInteger> taken = new ConcurrentHashMap<>();
+        List<CamelContext> nodes = new ArrayList<>();
+        try (LeaseStore a = Leases.open(database, "node-a"); LeaseStore b = Leases.open(database, "node-b")) {
+            for (LeaseStore store : List.of(a, b)) {
+                nodes.add(node(store, inbox, taken));
+            }
+            for (int i = 0; i < FILES; i++) {
+                Path staged = dir.resolve("staged-" + i);
+                Files.writeString(staged, "file " + i);
+                Files.move(staged, inbox.resolve("f" + i + ".txt"));
+            }
+            Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> DataDir.names(dir.resolve("archive")).size() == FILES);
+            // The leases are handed back after the release delay; until then a second grab would be refused anyway.
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> a.held() + b.held() == 0);
+        } finally {
+            for (CamelContext node : nodes) {
+                node.stop();
+            }
+        }
+        assertThat(taken).hasSize(FILES);
+        assertThat(taken.values()).as("times each file was taken").allSatisfy(count -> assertThat(count.get()).isOne());
+        assertThat(DataDir.names(inbox)).isEmpty();
+    }
+
+    private static CamelContext node(LeaseStore store, Path inbox, Map<String, AtomicInteger> taken) throws Exception {
+        CamelContext context = new DefaultCamelContext();
+        context.getRegistry().bind("leases", store.repository("inbox"));
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("file:" + inbox + "?readLock=idempotent-changed&idempotentRepository=#leases"
+                        + "&idempotentKey=${file:name}&idempotentEager=false&readLockMinAge=100"
+                        + "&readLockCheckInterval=50&readLockRemoveOnCommit=true&readLockIdempotentReleaseDelay=300"
+                        + "&readLockIdempotentReleaseAsync=true&move=../archive&initialDelay=0&delay=20"
+                        + "&maxMessagesPerPoll=4")
+                        .process(exchange -> taken.computeIfAbsent(exchange.getMessage().getHeader("CamelFileName",
+                                String.class), name -> new AtomicInteger()).incrementAndGet());
+            }
+        });
+        context.start();
+        return context;
+    }
+}
