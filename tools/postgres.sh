@@ -41,8 +41,16 @@ free_port() {
   die "no free port found"
 }
 
+# Where DIR's server keeps its files: DIR itself, or (as root, when the postgres user cannot reach DIR, e.g. a
+# checkout under /root) a directory in that user's home that DIR names in its file "server".
+server_dir() {
+  local dir=$1
+  if [[ -f $dir/server ]]; then cat "$dir/server"; else echo "$dir"; fi
+}
+
 pg_ctl_of() {
-  local dir=$1; shift
+  local dir
+  dir=$(server_dir "$1"); shift
   as_server_user "$(bin_dir)/pg_ctl" -D "$dir/data" -l "$dir/server.log" "$@"
 }
 
@@ -52,7 +60,15 @@ cmd_start() {
   [[ -n $port ]] || port=$(free_port)
   mkdir -p "$dir"
   dir=$(cd "$dir" && pwd)
-  [[ $(id -u) -eq 0 ]] && chown postgres: "$dir"
+  local handle=$dir
+  if [[ $(id -u) -eq 0 ]]; then
+    if ! runuser -u postgres -- test -x "$dir"; then
+      dir="$(getent passwd postgres | cut -d: -f6)/darkroom-test-$$-$RANDOM"
+      mkdir -p "$dir"
+      echo "$dir" >"$handle/server"
+    fi
+    chown postgres: "$dir"
+  fi
   as_server_user "$(bin_dir)/initdb" -D "$dir/data" -U postgres -A trust --no-sync -E UTF8 --locale=C \
     >"$dir/initdb.log" 2>&1 || { cat "$dir/initdb.log" >&2; die "initdb failed"; }
   # The superuser needs no password (the tests administer through it); every other role signs in with one,
@@ -66,7 +82,7 @@ HBA
   pg_ctl_of "$dir" -w -t 60 -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off \
 -c synchronous_commit=off -c full_page_writes=off" start >/dev/null \
     || { cat "$dir/server.log" >&2; die "the server did not start"; }
-  echo "$port" >"$dir/port"
+  echo "$port" >"$handle/port"
   echo "$port"
 }
 
@@ -74,15 +90,17 @@ cmd_restart() {
   local dir=$1
   [[ -f $dir/port ]] || die "$dir holds no server started by this script"
   # pg_ctl restart reuses the options the server was started with (postmaster.opts).
-  pg_ctl_of "$dir" -w -t 60 -m fast restart >/dev/null || { cat "$dir/server.log" >&2; die "restart failed"; }
+  pg_ctl_of "$dir" -w -t 60 -m fast restart >/dev/null || { cat "$(server_dir "$dir")/server.log" >&2; die "restart failed"; }
 }
 
 cmd_stop() {
-  local dir=$1
+  local dir=$1 server
   [[ -e $dir ]] || return 0
-  if [[ -f $dir/data/postmaster.pid ]]; then
+  server=$(server_dir "$dir")
+  if [[ -f $server/data/postmaster.pid ]]; then
     pg_ctl_of "$dir" -w -t 60 -m immediate stop >/dev/null || true
   fi
+  [[ $server == "$dir" ]] || rm -rf "$server"
   rm -rf "$dir"
 }
 
