@@ -58,8 +58,7 @@ public final class DataDirLock implements Service {
             }
             return new DataDirLock(taken.get());
         } catch (IOException e) {
-            throw new StartupRefusal("Darkroom cannot lock its data directory " + dataDir + " (" + e.getMessage()
-                    + "): check that " + file + " can be written, or choose another directory with --data.", e);
+            throw cannotLock(dataDir, file, e);
         }
     }
 
@@ -89,8 +88,7 @@ public final class DataDirLock implements Service {
             }
             return new DataDirLock(taken.get());
         } catch (IOException e) {
-            throw new StartupRefusal("Darkroom cannot lock its data directory " + dataDir + " (" + e.getMessage()
-                    + "): check that " + file + " can be written, or choose another directory with --data.", e);
+            throw cannotLock(dataDir, file, e);
         }
     }
 
@@ -105,6 +103,11 @@ public final class DataDirLock implements Service {
     @Override
     public void start() {
         // Taken when acquired: the lock must be held before anything in the data directory is touched.
+    }
+
+    private static StartupRefusal cannotLock(Path dataDir, Path file, IOException e) {
+        return new StartupRefusal("Darkroom cannot lock its data directory " + dataDir + " (" + e.getMessage()
+                + "): check that " + file + " can be written, or choose another directory with --data.", e);
     }
 
     private static StartupRefusal inUse(Path dataDir, String holder) {
