@@ -39,12 +39,7 @@ public record ClusterSettings(String jdbcUrl, String username, String password, 
             throw Settings.invalid(LEASE_MS, "must be at least " + MIN_LEASE_MS + ", not " + leaseMs);
         }
         return Optional.of(new ClusterSettings(url.get(), settings.text(USERNAME).orElse(""),
-                settings.text(PASSWORD).orElse(""), Duration.ofMillis(leaseMs), node(settings)));
-    }
-
-    /** {@code darkroom.node}, or {@code <hostname>-<pid>} when it is not set ({@link NodeName}). */
-    static String node(Settings settings) {
-        return NodeName.read(settings);
+                settings.text(PASSWORD).orElse(""), Duration.ofMillis(leaseMs), NodeName.read(settings)));
     }
 
     /** The database as it may be shown: host, port and name, no credentials. */

@@ -13,7 +13,7 @@ import org.darkroom.flow.ErrorCode;
  * work came through: a place is held from admission until the answer is given.
  *
  * <p>Callers who can retry (HTTP, MCP) take a place at once or are told {@code busy}. The drop folder waits for a
- * place instead, and its jobs together hold at most {@link #waitingShare()} of them: a large batch slows down
+ * place instead, and its jobs together hold at most half of them (one at least): a large batch slows down
  * rather than shutting interactive callers out. Behind this gate sit the bounds of the resources themselves (the
  * ImageMagick process permits, the vision gate), which queue briefly rather than refuse.
  */
@@ -22,7 +22,6 @@ public final class Admission {
     private static final long WAIT_STEP_MS = 100;
 
     private final int limit;
-    private final int waitingShare;
     private final Semaphore places;
     private final Semaphore waitingPlaces;
 
@@ -31,19 +30,13 @@ public final class Admission {
             throw new IllegalArgumentException("at least one place, not " + limit);
         }
         this.limit = limit;
-        this.waitingShare = Math.max(1, limit / 2);
         this.places = new Semaphore(limit);
-        this.waitingPlaces = new Semaphore(waitingShare);
+        this.waitingPlaces = new Semaphore(Math.max(1, limit / 2));
     }
 
     /** Places in all: requests worked on at once. */
     public int limit() {
         return limit;
-    }
-
-    /** How many places the doors that wait may hold together. */
-    public int waitingShare() {
-        return waitingShare;
     }
 
     /** Places held right now. */

@@ -54,16 +54,6 @@ public final class FlowCall {
         this.node = node;
     }
 
-    /** The service's one gate, which the HTTP door also uses before it reads a body. */
-    public Admission admission() {
-        return admission;
-    }
-
-    /** Whether work can run now: not stopping, room on the disk, ImageMagick answering under its policy. */
-    public boolean ready() {
-        return ready.getAsBoolean();
-    }
-
     /** Route step: admits what the door read, receives its image, and hands it over to {@code run-flow}. */
     public void admit(Exchange exchange) {
         accountAtCompletion(exchange);

@@ -149,7 +149,8 @@ public final class JobExchange {
         exchange.setProperty(LEFT, true);
     }
 
-    static boolean left(Exchange exchange) {
+    /** Whether the door put the job back for later. */
+    public static boolean left(Exchange exchange) {
         return exchange.getProperty(LEFT, false, Boolean.class);
     }
 }

@@ -24,20 +24,18 @@ import org.apache.camel.support.service.ServiceHelper;
 public final class InboxProcessStrategy implements GenericFileProcessStrategy<File> {
     /** The bean name the inbox template refers to. */
     public static final String BEAN = "inboxProcessStrategy";
-    private static final String LEAVE = "darkroom.leaveInInbox";
     private static final FileProcessStrategyFactory FACTORY = new FileProcessStrategyFactory();
 
     private final Map<GenericFileEndpoint<File>, GenericFileProcessStrategy<File>> strategies = new ConcurrentHashMap<>();
 
     /** Marks the exchange's file to stay in its inbox whatever the outcome; it is retried at a later poll. */
     public static void leaveInInbox(Exchange exchange) {
-        exchange.setProperty(LEAVE, true);
         JobExchange.leftForLater(exchange);
     }
 
     /** Whether the exchange's file was marked to stay in its inbox. */
     public static boolean isLeftInInbox(Exchange exchange) {
-        return exchange.getProperty(LEAVE, false, Boolean.class);
+        return JobExchange.left(exchange);
     }
 
     @Override

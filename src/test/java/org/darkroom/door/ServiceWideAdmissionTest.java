@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.awaitility.Awaitility;
 import org.darkroom.testing.DataDir;
-import org.darkroom.testing.HeldOrigin;
 import org.darkroom.testing.HttpClientSupport;
 import org.darkroom.testing.McpClients;
+import org.darkroom.testing.OriginServer;
 import org.darkroom.testing.RunningDarkroom;
 import org.darkroom.testing.Samples;
 import org.junit.jupiter.api.Test;
@@ -36,13 +36,13 @@ class ServiceWideAdmissionTest {
     @Test
     void with_every_place_held_http_and_mcp_answer_busy_and_the_drop_folder_waits() throws Exception {
         int port = HttpClientSupport.freePort();
-        try (HeldOrigin origin = new HeldOrigin("plain.jpg");
+        try (OriginServer origin = OriginServer.holding("held.jpg", "plain.jpg");
              RunningDarkroom darkroom = RunningDarkroom.start(dir, Map.of("darkroom.http.port", String.valueOf(port),
                      "darkroom.max-in-flight", "1", "darkroom.fetch.allow-http", "true",
                      "darkroom.fetch.allow-private-addresses", "true"))) {
             HttpClientSupport http = darkroom.http();
             CompletableFuture<HttpResponse<byte[]>> holder = CompletableFuture.supplyAsync(() ->
-                    http.postJson("/v1/flows/thumbnail", "{\"url\": \"" + origin.url() + "\"}"));
+                    http.postJson("/v1/flows/thumbnail", "{\"url\": \"" + origin.base() + "/held.jpg\"}"));
             origin.awaitAsked(DEADLINE);
 
             HttpResponse<byte[]> refused = http.postRaw("/v1/flows/thumbnail", Samples.get("plain.jpg"), "image/jpeg");
@@ -80,13 +80,14 @@ class ServiceWideAdmissionTest {
     @Test
     void a_tool_call_over_stdio_is_busy_while_another_holds_the_only_place() throws Exception {
         Path data = dir.resolve("data");
-        try (HeldOrigin origin = new HeldOrigin("plain.jpg")) {
+        try (OriginServer origin = OriginServer.holding("held.jpg", "plain.jpg")) {
             McpSyncClient mcp = McpClients.connect(McpClients.stdio(data, Map.of("darkroom.max-in-flight", "1",
                     "darkroom.fetch.allow-http", "true", "darkroom.fetch.allow-private-addresses", "true"),
                     dir.resolve("stdout.tap"), dir.resolve("stderr.log")), progress -> { });
             try {
                 CompletableFuture<McpSchema.CallToolResult> holder = CompletableFuture.supplyAsync(() ->
-                        mcp.callTool(new McpSchema.CallToolRequest("image_info", Map.of("url", origin.url()))));
+                        mcp.callTool(new McpSchema.CallToolRequest("image_info",
+                                Map.of("url", origin.base() + "/held.jpg"))));
                 origin.awaitAsked(DEADLINE);
 
                 assertBusy(mcp.callTool(thumbnail()));
