@@ -33,6 +33,7 @@ import org.slf4j.LoggerFactory;
 public final class FlowCall {
     private static final Logger LOG = LoggerFactory.getLogger(FlowCall.class);
     private static final String ACCOUNTED = "darkroom.accounted";
+    private static final String PLACE = "darkroom.place";
 
     private final FlowCatalog catalog;
     private final SourceIntake sources;
@@ -65,9 +66,7 @@ public final class FlowCall {
         }
         flow.requireAvailable();
         FlowParameters params = request.parsed() != null ? request.parsed() : flow.params().parse(request.params());
-        if (request.admitted() == null) {
-            hold(exchange, enter(JobExchange.door(exchange)));
-        }
+        hold(exchange, request.admitted() != null ? request.admitted() : enter(JobExchange.door(exchange)));
         count(exchange);
         JobDir job = JobExchange.open(exchange, workArea);
         JobExchange.handOver(exchange, flow, params, sources.receive(request.source(), job));
@@ -75,6 +74,7 @@ public final class FlowCall {
 
     /** Route step after the flow: the job's record, with its timings, for the door to render. */
     public void done(Exchange exchange) {
+        leave(exchange);
         FlowResult result = exchange.getMessage().getBody(FlowResult.class);
         JobExchange.record(exchange, JobRecord.of(JobExchange.requestId(exchange), node, JobExchange.flow(exchange),
                 JobExchange.params(exchange), JobExchange.input(exchange), result,
@@ -87,6 +87,7 @@ public final class FlowCall {
      * file still rides on it.
      */
     public void failed(Exchange exchange) {
+        leave(exchange);
         accountAtCompletion(exchange);
         Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         DarkroomException error = DarkroomException.unwrap(caught);
@@ -112,13 +113,26 @@ public final class FlowCall {
         return admission.enterOrRefuse();
     }
 
+    /**
+     * The place is held until the work is done, and given back before the answer is rendered: a door may write
+     * its answer before the exchange completes (platform-http completes it only once the response is written), and
+     * a caller who sends its next request the moment it has the answer must find the place free.
+     */
     private static void hold(Exchange exchange, Admission.Permit permit) {
+        exchange.setProperty(PLACE, permit);
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onDone(Exchange done) {
                 permit.close();
             }
         });
+    }
+
+    private static void leave(Exchange exchange) {
+        Admission.Permit place = exchange.getProperty(PLACE, Admission.Permit.class);
+        if (place != null) {
+            place.close();
+        }
     }
 
     private void count(Exchange exchange) {

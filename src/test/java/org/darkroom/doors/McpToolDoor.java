@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import org.awaitility.Awaitility;
 import org.darkroom.flow.ErrorCode;
 import org.darkroom.flow.FlowCatalog;
@@ -96,27 +95,15 @@ record McpToolDoor(String name, McpSyncClient client, ContractServices services,
                 "operations", SLOW));
     }
 
-    /** A slow call holds the service's in-flight limit; quick calls are made until one is refused. */
     private CallToolResult oneTooMany() throws Exception {
         Map<String, Object> quick = quick();
-        CompletableFuture<CallToolResult> holder = CompletableFuture.supplyAsync(() -> {
+        return OneTooMany.provoke(() -> {
             try {
                 return slow();
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
-        });
-        List<CallToolResult> answers = new ArrayList<>();
-        try {
-            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
-                answers.add(call("image_info", quick));
-                return Boolean.TRUE.equals(answers.get(answers.size() - 1).isError()) || holder.isDone();
-            });
-        } finally {
-            // The slot must be free again for the next row, whatever happened here.
-            holder.handle((answer, failure) -> answer).join();
-        }
-        return answers.get(answers.size() - 1);
+        }, () -> call("image_info", quick), answer -> Boolean.TRUE.equals(answer.isError()));
     }
 
     private CallToolResult whileNotReady() throws Exception {

@@ -8,12 +8,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
 import org.darkroom.flow.ErrorCode;
@@ -80,21 +78,9 @@ final class RestDoor implements Door {
                 .header("Content-Type", "image/jpeg").POST(plainJpeg());
     }
 
-    /** A slow job holds the one in-flight slot; quick requests are sent until one is refused. */
     private HttpResponse<byte[]> oneTooMany() {
-        CompletableFuture<HttpResponse<byte[]>> holder = CompletableFuture.supplyAsync(() -> send(slow()));
-        List<HttpResponse<byte[]>> answers = new ArrayList<>();
-        try {
-            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
-                answers.add(send(services.request("/v1/flows/info").header("Content-Type", "image/jpeg")
-                        .POST(plainJpeg())));
-                return answers.get(answers.size() - 1).statusCode() == 429 || holder.isDone();
-            });
-        } finally {
-            // The slot must be free again for the next row, whatever happened here.
-            holder.handle((answer, failure) -> answer).join();
-        }
-        return answers.get(answers.size() - 1);
+        return OneTooMany.provoke(() -> send(slow()), () -> send(services.request("/v1/flows/info")
+                .header("Content-Type", "image/jpeg").POST(plainJpeg())), answer -> answer.statusCode() == 429);
     }
 
     private HttpResponse<byte[]> whileNotReady() throws IOException {
