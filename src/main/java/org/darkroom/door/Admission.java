@@ -24,6 +24,8 @@ public final class Admission {
     private final int limit;
     private final Semaphore places;
     private final Semaphore waitingPlaces;
+    /** The place waiting jobs join now, until it holds as many as may share it or all of them have left. */
+    private SharedPlace shared;
 
     public Admission(int limit) {
         if (limit < 1) {
@@ -46,7 +48,7 @@ public final class Admission {
 
     /** A place now, or none: the caller answers {@code busy}. */
     public Optional<Permit> tryEnter() {
-        return places.tryAcquire() ? Optional.of(new Permit(false)) : Optional.empty();
+        return places.tryAcquire() ? Optional.of(new Permit(places::release)) : Optional.empty();
     }
 
     /** A place now, or {@code busy}. */
@@ -57,9 +59,16 @@ public final class Admission {
 
     /**
      * Waits for a place among the waiting doors' share, then for a place; gives up with {@code not_ready} as soon as
-     * {@code ready} turns false (a stop, a full disk, a failed check) so the work is left for later.
+     * {@code ready} turns false (a stop, a full disk, a failed check) so the work is left for later. Up to
+     * {@code perPlace} waiting jobs share one place: drop-folder files that run together in one ImageMagick process
+     * are one piece of work in progress, and counting each of them would keep such a batch from ever forming.
      */
-    public Permit enterWaiting(BooleanSupplier ready) {
+    public Permit enterWaiting(BooleanSupplier ready, int perPlace) {
+        synchronized (this) {
+            if (shared != null && shared.join(perPlace)) {
+                return new Permit(shared::leave);
+            }
+        }
         acquire(waitingPlaces, ready);
         try {
             acquire(places, ready);
@@ -67,7 +76,16 @@ public final class Admission {
             waitingPlaces.release();
             throw e;
         }
-        return new Permit(true);
+        SharedPlace place = new SharedPlace();
+        synchronized (this) {
+            shared = place;
+        }
+        return new Permit(place::leave);
+    }
+
+    /** {@link #enterWaiting(BooleanSupplier, int)} with a place of one's own. */
+    public Permit enterWaiting(BooleanSupplier ready) {
+        return enterWaiting(ready, 1);
     }
 
     private static void acquire(Semaphore semaphore, BooleanSupplier ready) {
@@ -87,22 +105,41 @@ public final class Admission {
         }
     }
 
-    /** One held place; closing it gives the place back, once, however many times it is closed. */
-    public final class Permit implements AutoCloseable {
-        private final AtomicBoolean held = new AtomicBoolean(true);
-        private final boolean waiting;
+    /** A waiting door's place, held by one or more of its jobs and given back when the last of them leaves. */
+    private final class SharedPlace {
+        private int holders = 1;
 
-        private Permit(boolean waiting) {
-            this.waiting = waiting;
+        /** Takes a share of this place, unless it is full or was already given back. */
+        synchronized boolean join(int perPlace) {
+            if (holders == 0 || holders >= perPlace) {
+                return false;
+            }
+            holders++;
+            return true;
+        }
+
+        synchronized void leave() {
+            holders--;
+            if (holders == 0) {
+                places.release();
+                waitingPlaces.release();
+            }
+        }
+    }
+
+    /** One held place, or a share of one; closing it gives it back, once, however many times it is closed. */
+    public static final class Permit implements AutoCloseable {
+        private final AtomicBoolean held = new AtomicBoolean(true);
+        private final Runnable giveBack;
+
+        private Permit(Runnable giveBack) {
+            this.giveBack = giveBack;
         }
 
         @Override
         public void close() {
             if (held.compareAndSet(true, false)) {
-                places.release();
-                if (waiting) {
-                    waitingPlaces.release();
-                }
+                giveBack.run();
             }
         }
     }
