@@ -13,6 +13,7 @@ import org.apache.camel.support.DefaultExchange;
 import org.darkroom.flow.DarkroomException;
 import org.darkroom.flow.FlowExchange;
 import org.darkroom.flow.FlowSpec;
+import org.darkroom.magick.JobBudget;
 import org.darkroom.magick.MagickJob;
 import org.darkroom.magick.flows.MagickFlows;
 import org.darkroom.testing.AcceptedFiles;
@@ -25,7 +26,8 @@ import org.darkroom.testing.RunningDarkroom;
 final class BatchFixture {
     private final RunningDarkroom darkroom;
     private final Path jobs;
-    private final MagickFlows flows = new MagickFlows();
+    /** Budget checks are the flows' part, not the batch's: slow jobs planned here must be allowed to run. */
+    private final MagickFlows flows = new MagickFlows(new JobBudget(1_000_000_000L, Long.MAX_VALUE));
     private int next;
 
     BatchFixture(RunningDarkroom darkroom, Path jobs) {
@@ -69,6 +71,13 @@ final class BatchFixture {
             throw new AssertionError("the single path failed: " + error.code(), error);
         }
         return bytes(job.output());
+    }
+
+    /** ImageMagick processes working in {@code area}, found by their command line in /proc. */
+    static List<ProcessHandle> imageMagickIn(Path area) {
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().orElse("").contains(area.toString()))
+                .toList();
     }
 
     static byte[] bytes(Path file) {

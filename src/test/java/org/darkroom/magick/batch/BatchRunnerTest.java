@@ -160,6 +160,17 @@ class BatchRunnerTest {
     }
 
     @Test
+    void the_process_gets_the_width_and_height_limits_of_its_largest_file() {
+        Path small = Magick.make(SERVICE.dir(), "small.png", 64, 48, "gradient:red-blue", 1);
+        Path large = Magick.make(SERVICE.dir(), "large.png", 2400, 1800, "gradient:red-blue", 1);
+        // The small file's own limits (about 600 pixels a side) would refuse the large one.
+        List<MagickJob> jobs = Stream.of(small, large, small)
+                .map(image -> fixture.plan("thumbnail", Map.of("format", "png"), image)).toList();
+
+        assertThat(fixture.runner().run(jobs)).extracting(BatchOutcome::result).containsOnly(Result.DONE);
+    }
+
+    @Test
     void batch_keys_separate_flows_parameters_and_output_types_but_not_inputs() {
         BatchKey thumb = key("thumbnail", Map.of("format", "png"), png);
         assertThat(key("thumbnail", Map.of("format", "png"), gif)).isEqualTo(thumb);
