@@ -55,7 +55,10 @@ import org.darkroom.magick.MagickMetrics;
 import org.darkroom.magick.MagickProbe;
 import org.darkroom.magick.MagickRunner;
 import org.darkroom.magick.RunningMagick;
+import org.darkroom.magick.UnfinishedRun;
 import org.darkroom.magick.Workers;
+import org.darkroom.magick.batch.BatchExec;
+import org.darkroom.magick.batch.BatchRunner;
 import org.darkroom.magick.flows.MagickFlows;
 import org.darkroom.startup.ClosedOnStop;
 import org.darkroom.mcp.McpDoors;
@@ -178,6 +181,9 @@ public final class DarkroomConfiguration implements CamelConfiguration {
         registry.bind("magickRunner", new MagickRunner(environment, packages.magick().timeoutMillis(),
                 new MagickMetrics(context), stop, disk));
         registry.bind(MagickExecutor.BEAN, new MagickExecutor(runningMagick));
+        registry.bind(BatchExec.BEAN, new BatchExec(new UnfinishedRun(stop, disk), new MagickMetrics(context)));
+        registry.bind(BatchRunner.BEAN, new BatchRunner(context, environment, packages.magick().timeoutMillis(),
+                workArea));
         // One fetcher for the doors that take URLs: the same rules, and one camel-http component with its guarded
         // resolver. A process with only the inbox registers no HTTP client at all.
         UrlFetcher fetcher = doors.fetchesUrls() ? new UrlFetcher(context, packages.fetch(), HostResolver.SYSTEM) : null;

@@ -71,7 +71,8 @@ public record JobShape(long widest, long tallest, long largestImage, long work, 
         return new JobShape(widest, tallest, largest, saturatedMultiply(work, frames), frames);
     }
 
-    private JobShape max(JobShape other) {
+    /** The larger of each measure of the two shapes: what one process running both jobs in turn may hold. */
+    public JobShape max(JobShape other) {
         return new JobShape(Math.max(widest, other.widest), Math.max(tallest, other.tallest),
                 Math.max(largestImage, other.largestImage), Math.max(work, other.work), Math.max(frames, other.frames));
     }

@@ -39,6 +39,21 @@ public final class MagickBinary {
                         + " darkroom.magick.binary."));
     }
 
+    /**
+     * The start of a command line that runs ImageMagick's {@code mogrify} for {@code binary}: IM7's
+     * {@code magick mogrify}, or IM6's {@code mogrify} beside its {@code convert} (/usr/bin/mogrify for
+     * /usr/bin/convert). Empty when there is none, or when {@code binary} is neither: batches then run alone.
+     */
+    public static Optional<List<String>> mogrify(Path binary) {
+        String name = binary.getFileName().toString();
+        if (name.equals("magick")) {
+            return Optional.of(List.of(binary.toString(), "mogrify"));
+        }
+        Path mogrify = binary.resolveSibling("mogrify");
+        return name.equals("convert") && Files.isExecutable(mogrify)
+                ? Optional.of(List.of(mogrify.toString())) : Optional.empty();
+    }
+
     private static List<Path> candidates() {
         List<Path> candidates = new ArrayList<>();
         SYSTEM_LOCATIONS.forEach(location -> candidates.add(Path.of(location)));

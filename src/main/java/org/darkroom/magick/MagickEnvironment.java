@@ -65,30 +65,52 @@ public record MagickEnvironment(Path binary, Path policyDir, Path temporaryDir, 
 
     /** The arguments for {@code /usr/bin/env} that run {@code job} under its own limits. */
     public List<String> jobCommandLine(MagickJob job) {
-        List<String> withSettings = new ArrayList<>();
-        // -regard-warnings turns "corrupt data" warnings into a failure: a truncated JPEG must not pass as a
-        // half-grey success. -limit thread keeps each process to its share of the cores we run in parallel.
-        withSettings.addAll(List.of("-regard-warnings", "-limit", "thread", Integer.toString(threads),
-                "-limit", "time", Integer.toString(timeLimitSeconds),
-                "-limit", "list-length", Integer.toString(listLength()),
-                "-limit", "area", Long.toString(maxPixels)));
-        if (job.shape() != null) {
-            withSettings.addAll(List.of("-limit", "width", Long.toString(job.shape().widthLimit()),
-                    "-limit", "height", Long.toString(job.shape().heightLimit())));
-        }
+        List<String> withSettings = settings(job.shape(), timeLimitSeconds);
         withSettings.addAll(job.args());
         return commandLine(withSettings);
     }
 
+    /**
+     * The arguments for {@code /usr/bin/env} that run {@code program} (such as {@code mogrify}, see
+     * {@link MagickBinary#mogrify}) over several files with the settings every job gets: the width and height
+     * limits of {@code widest} (the largest of the files' shapes) and a time limit for the whole process, which
+     * the policy's own time limit still caps.
+     */
+    public List<String> batchCommandLine(List<String> program, JobShape widest, int timeLimitSeconds,
+                                         List<String> args) {
+        List<String> withSettings = settings(widest, timeLimitSeconds);
+        withSettings.addAll(args);
+        return commandLine(program, withSettings);
+    }
+
+    private List<String> settings(JobShape shape, int timeLimit) {
+        List<String> settings = new ArrayList<>();
+        // -regard-warnings turns "corrupt data" warnings into a failure: a truncated JPEG must not pass as a
+        // half-grey success. -limit thread keeps each process to its share of the cores we run in parallel.
+        settings.addAll(List.of("-regard-warnings", "-limit", "thread", Integer.toString(threads),
+                "-limit", "time", Integer.toString(timeLimit),
+                "-limit", "list-length", Integer.toString(listLength()),
+                "-limit", "area", Long.toString(maxPixels)));
+        if (shape != null) {
+            settings.addAll(List.of("-limit", "width", Long.toString(shape.widthLimit()),
+                    "-limit", "height", Long.toString(shape.heightLimit())));
+        }
+        return settings;
+    }
+
     /** The arguments for {@code /usr/bin/env} that run {@code binary} with exactly {@code args} in the clean environment. */
     public List<String> commandLine(List<String> args) {
+        return commandLine(List.of(binary.toString()), args);
+    }
+
+    private List<String> commandLine(List<String> program, List<String> args) {
         List<String> line = new ArrayList<>();
         line.add("-i");
         line.add("PATH=/usr/bin:/bin");
         line.add("MAGICK_CONFIGURE_PATH=" + policyDir);
         line.add("MAGICK_TEMPORARY_PATH=" + temporaryDir);
         line.addAll(List.of(SETPRIV, "--pdeathsig", "KILL", "--", PRLIMIT, "--as=" + maxMemoryBytes, "--"));
-        line.add(binary.toString());
+        line.addAll(program);
         line.addAll(args);
         return line;
     }

@@ -1,11 +1,6 @@
 package org.darkroom.magick;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.exec.ExecBinding;
@@ -14,7 +9,6 @@ import org.darkroom.flow.DarkroomException;
 import org.darkroom.flow.DiskSpace;
 import org.darkroom.flow.ErrorCode;
 import org.darkroom.flow.GracefulStop;
-import org.darkroom.flow.OutOfSpace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,30 +24,24 @@ import org.slf4j.LoggerFactory;
 public final class MagickRunner {
     public static final String JOB = "darkroom.magickJob";
     private static final String STARTED = "darkroom.magickStarted";
-    private static final int MAX_LOGGED_STDERR = 2000;
     private static final Logger LOG = LoggerFactory.getLogger(MagickRunner.class);
 
     private final MagickEnvironment environment;
     private final long timeoutMillis;
     private final MagickMetrics metrics;
-    private final GracefulStop stop;
-    private final DiskSpace disk;
+    private final UnfinishedRun unfinished;
 
     public MagickRunner(MagickEnvironment environment, long timeoutMillis, MagickMetrics metrics, GracefulStop stop,
                         DiskSpace disk) {
         this.environment = environment;
         this.timeoutMillis = timeoutMillis;
         this.metrics = metrics;
-        this.stop = stop;
-        this.disk = disk;
+        this.unfinished = new UnfinishedRun(stop, disk);
     }
 
     /** Turns the {@link MagickJob} body into exec's argument list; nothing is sent on stdin. */
     public void prepare(Exchange exchange) {
-        // Checked once the worker permit is held: a job that waited for one through the start of a stop, or while
-        // the disk filled up, does not start.
-        stop.requireRunning();
-        disk.requireRoom();
+        unfinished.requireStartable();
         MagickJob job = exchange.getMessage().getBody(MagickJob.class);
         exchange.setProperty(JOB, job);
         exchange.setProperty(STARTED, System.nanoTime());
@@ -70,49 +58,20 @@ public final class MagickRunner {
         metrics.magick(elapsedNanos);
         ExecResult result = exchange.getMessage().getBody(ExecResult.class);
         Integer exit = exchange.getMessage().getHeader(ExecBinding.EXEC_EXIT_VALUE, Integer.class);
-        String stderr = result == null ? "" : read(result.getStderr());
+        String stderr = result == null ? "" : ProcessText.read(result.getStderr());
         exchange.getMessage().removeHeaders("CamelExec*");
         if (exit == null || exit != 0) {
-            DarkroomException error = unfinished(stderr).orElseGet(
+            DarkroomException error = unfinished.of(stderr).orElseGet(
                     () -> MagickErrors.classify(stderr, elapsedMillis >= timeoutMillis));
             LOG.info("ImageMagick exited {} after {} ms ({}): {}", exit, elapsedMillis, error.code().code(),
-                    abbreviate(stderr));
+                    ProcessText.abbreviate(stderr));
             throw error;
         }
         if (!Files.isRegularFile(job.output())) {
-            LOG.warn("ImageMagick exited 0 without writing its output: {}", abbreviate(stderr));
+            LOG.warn("ImageMagick exited 0 without writing its output: {}", ProcessText.abbreviate(stderr));
             throw new DarkroomException(ErrorCode.PROCESSING_FAILED);
         }
         LOG.debug("ImageMagick finished in {} ms", elapsedMillis);
         exchange.getMessage().setBody(job);
-    }
-
-    /** A job the stop ended, or one that could not write its output for want of space: no fault of the input. */
-    private Optional<DarkroomException> unfinished(String stderr) {
-        if (stop.isStopping()) {
-            return Optional.of(new DarkroomException(ErrorCode.NOT_READY, GracefulStop.MESSAGE,
-                    "ImageMagick ended by the stop"));
-        }
-        if (stderr.toLowerCase(Locale.ROOT).contains("no space left") || disk.isShort()) {
-            disk.ranOutOfSpace();
-            return Optional.of(new OutOfSpace("ImageMagick could not write: " + abbreviate(stderr), null));
-        }
-        return Optional.empty();
-    }
-
-    private static String read(InputStream stream) {
-        if (stream == null) {
-            return "";
-        }
-        try (stream) {
-            return new String(stream.readNBytes(64 * 1024), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
-    private static String abbreviate(String text) {
-        String flat = text.strip().replace('\n', ' ');
-        return flat.length() <= MAX_LOGGED_STDERR ? flat : flat.substring(0, MAX_LOGGED_STDERR) + "…";
     }
 }
