@@ -1,19 +1,24 @@
 package org.darkroom.magick.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import org.apache.camel.Exchange;
+import org.apache.camel.support.DefaultExchange;
 import org.awaitility.Awaitility;
 import org.darkroom.flow.ErrorCode;
 import org.darkroom.magick.MagickJob;
+import org.darkroom.magick.Workers;
 import org.darkroom.magick.batch.BatchOutcome.Result;
 import org.darkroom.testing.RunningDarkroom;
 import org.darkroom.testing.Samples;
@@ -34,14 +39,24 @@ class BatchEndingsTest {
 
     @Test
     void a_batch_past_the_per_file_timeout_times_its_files_is_killed_and_its_files_run_alone() throws Exception {
-        Map<String, String> settings = new java.util.HashMap<>(SLOW_LIMITS);
+        Map<String, String> settings = new HashMap<>(SLOW_LIMITS);
         settings.put("darkroom.magick.timeout-ms", "700");
+        // One worker, held by this caller for the whole batch: the batch must not wait for a permit of its own.
+        settings.put("darkroom.workers", "1");
         try (RunningDarkroom darkroom = RunningDarkroom.start(dir.resolve("data"), settings)) {
             BatchFixture fixture = new BatchFixture(darkroom, dir.resolve("jobs"));
             List<MagickJob> jobs = slowJobs(fixture, 3);
-
+            Workers workers = darkroom.main().getCamelContext().getRegistry().lookupByNameAndType("workers",
+                    Workers.class);
+            Exchange caller = new DefaultExchange(darkroom.main().getCamelContext());
+            workers.acquire(caller);
             long started = System.nanoTime();
-            List<BatchOutcome> outcomes = fixture.runner().run(jobs);
+            List<BatchOutcome> outcomes;
+            try {
+                outcomes = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> fixture.runner().run(jobs));
+            } finally {
+                workers.release(caller);
+            }
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
 
             assertThat(outcomes).extracting(BatchOutcome::result).containsOnly(Result.RUN_ALONE);
