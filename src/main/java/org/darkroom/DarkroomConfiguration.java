@@ -59,6 +59,7 @@ import org.darkroom.magick.UnfinishedRun;
 import org.darkroom.magick.Workers;
 import org.darkroom.magick.batch.BatchExec;
 import org.darkroom.magick.batch.BatchRunner;
+import org.darkroom.magick.batch.SharedProcesses;
 import org.darkroom.magick.flows.MagickFlows;
 import org.darkroom.startup.ClosedOnStop;
 import org.darkroom.mcp.McpDoors;
@@ -182,8 +183,9 @@ public final class DarkroomConfiguration implements CamelConfiguration {
                 new MagickMetrics(context), stop, disk));
         registry.bind(MagickExecutor.BEAN, new MagickExecutor(runningMagick));
         registry.bind(BatchExec.BEAN, new BatchExec(new UnfinishedRun(stop, disk), new MagickMetrics(context)));
-        registry.bind(BatchRunner.BEAN, new BatchRunner(context, environment, packages.magick().timeoutMillis(),
-                workArea));
+        BatchRunner batches = new BatchRunner(context, environment, packages.magick().timeoutMillis(), workArea);
+        registry.bind(BatchRunner.BEAN, batches);
+        registry.bind(SharedProcesses.BEAN, new SharedProcesses(batches, packages.batch(), workers));
         // One fetcher for the doors that take URLs: the same rules, and one camel-http component with its guarded
         // resolver. A process with only the inbox registers no HTTP client at all.
         UrlFetcher fetcher = doors.fetchesUrls() ? new UrlFetcher(context, packages.fetch(), HostResolver.SYSTEM) : null;
@@ -218,7 +220,7 @@ public final class DarkroomConfiguration implements CamelConfiguration {
         InboxDoor inboxDoor = doors.inbox()
                 ? openInbox(context, packages.drop(), layout, bindings, workArea, metrics, packages.node()) : null;
         InboxLocking locking = leases == null ? InboxLocking.single() : InboxLocking.clustered(leases::repository);
-        whenStarted(context, packages.address(), inboxDoor, layout, workers, locking, leases, httpBodies);
+        whenStarted(context, packages, inboxDoor, layout, locking, leases, httpBodies);
     }
 
     /** The inbox door and the camel-file helpers its route template names; built only when folders are watched. */
@@ -241,9 +243,10 @@ public final class DarkroomConfiguration implements CamelConfiguration {
      * What needs the started context: inbox routes are stamped from a template that lives in routes/, so they can
      * only be added once the YAML routes are loaded; the server's own handlers need its router.
      */
-    private void whenStarted(CamelContext context, HttpAddress address, InboxDoor inboxDoor, DataLayout layout,
-                             Workers workers, InboxLocking locking, LeaseStore leases, BodyGate bodies)
+    private void whenStarted(CamelContext context, PackageSettings packages, InboxDoor inboxDoor, DataLayout layout,
+                             InboxLocking locking, LeaseStore leases, BodyGate bodies)
             throws Exception {
+        HttpAddress address = packages.address();
         context.addStartupListener(new ExtendedStartupListener() {
             @Override
             public void onCamelContextStarted(CamelContext started, boolean alreadyStarted) {
@@ -255,7 +258,8 @@ public final class DarkroomConfiguration implements CamelConfiguration {
                     address.ensureListening(started);
                 }
                 if (inboxDoor != null) {
-                    InboxRoutes.add(started, inboxDoor, layout, workers.size(), locking);
+                    InboxRoutes.add(started, inboxDoor, layout, packages.workers().size(),
+                            packages.batch().maxJobs(), locking);
                 }
                 if (leases != null) {
                     ClusterMeters.publish(new Meters(started), leases);

@@ -18,6 +18,8 @@ import org.darkroom.startup.DataSettings;
 import org.darkroom.startup.HttpAddress;
 import org.darkroom.startup.RouteSettings;
 import org.darkroom.vision.service.VisionSettings;
+import org.darkroom.magick.batch.BatchBounds;
+import org.darkroom.magick.batch.BatchSettings;
 
 /**
  * Every package's settings, each read and checked by its own package, all before anything is claimed or loaded: a
@@ -27,7 +29,8 @@ import org.darkroom.vision.service.VisionSettings;
  */
 record PackageSettings(Path startDir, Path home, HttpAddress address, DataSettings data, IntakeLimits limits,
                        MagickSettings magick, Workers workers, JobBudget budget, VisionSettings vision,
-                       FetchSettings fetch, DropSettings drop, Admission admission, JobLog.Format jobLog,
+                       FetchSettings fetch, DropSettings drop, BatchBounds batch, Admission admission,
+                       JobLog.Format jobLog,
                        String node, Optional<ClusterSettings> cluster) {
 
     static PackageSettings read(Settings settings, Doors doors) {
@@ -38,10 +41,11 @@ record PackageSettings(Path startDir, Path home, HttpAddress address, DataSettin
         RouteSettings.check(settings);
         IntakeLimits limits = IntakeLimits.read(settings);
         Workers workers = Workers.read(settings);
+        BatchBounds batch = BatchSettings.read(settings);
         return new PackageSettings(startDir, home, address, DataSettings.read(settings, startDir), limits,
                 MagickSettings.read(settings, home), workers, JobBudget.read(settings, limits.maxPixels()),
                 VisionSettings.read(settings, startDir), FetchSettings.read(settings, limits.maxBytes()),
-                DropSettings.read(settings), AdmissionSettings.read(settings, workers.size()),
+                DropSettings.read(settings), batch, AdmissionSettings.read(settings, workers.size(), batch.maxJobs()),
                 JobLog.Format.read(settings), NodeName.read(settings), ClusterSettings.read(settings));
     }
 }

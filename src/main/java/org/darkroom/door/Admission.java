@@ -22,18 +22,27 @@ public final class Admission {
     private static final long WAIT_STEP_MS = 100;
 
     private final int limit;
+    private final int waitingPerPlace;
     private final Semaphore places;
     private final Semaphore waitingPlaces;
     /** The place waiting jobs join now, until it holds as many as may share it or all of them have left. */
     private SharedPlace shared;
 
-    public Admission(int limit) {
-        if (limit < 1) {
-            throw new IllegalArgumentException("at least one place, not " + limit);
+    /** {@code limit} places, each held by one job, or by up to {@code waitingPerPlace} jobs of a waiting door. */
+    public Admission(int limit, int waitingPerPlace) {
+        if (limit < 1 || waitingPerPlace < 1) {
+            throw new IllegalArgumentException("at least one place and one job per place, not " + limit + " and "
+                    + waitingPerPlace);
         }
         this.limit = limit;
+        this.waitingPerPlace = waitingPerPlace;
         this.places = new Semaphore(limit);
         this.waitingPlaces = new Semaphore(Math.max(1, limit / 2));
+    }
+
+    /** {@code limit} places, each held by one job. */
+    public Admission(int limit) {
+        this(limit, 1);
     }
 
     /** Places in all: requests worked on at once. */
@@ -60,12 +69,12 @@ public final class Admission {
     /**
      * Waits for a place among the waiting doors' share, then for a place; gives up with {@code not_ready} as soon as
      * {@code ready} turns false (a stop, a full disk, a failed check) so the work is left for later. Up to
-     * {@code perPlace} waiting jobs share one place: drop-folder files that run together in one ImageMagick process
-     * are one piece of work in progress, and counting each of them would keep such a batch from ever forming.
+     * {@code waitingPerPlace} waiting jobs share one place: drop-folder files that run together in one ImageMagick
+     * process are one piece of work in progress, and counting each of them would keep such a batch from forming.
      */
-    public Permit enterWaiting(BooleanSupplier ready, int perPlace) {
+    public Permit enterWaiting(BooleanSupplier ready) {
         synchronized (this) {
-            if (shared != null && shared.join(perPlace)) {
+            if (shared != null && shared.join(waitingPerPlace)) {
                 return new Permit(shared::leave);
             }
         }
@@ -81,11 +90,6 @@ public final class Admission {
             shared = place;
         }
         return new Permit(place::leave);
-    }
-
-    /** {@link #enterWaiting(BooleanSupplier, int)} with a place of one's own. */
-    public Permit enterWaiting(BooleanSupplier ready) {
-        return enterWaiting(ready, 1);
     }
 
     private static void acquire(Semaphore semaphore, BooleanSupplier ready) {

@@ -13,8 +13,11 @@ public final class AdmissionSettings {
     private AdmissionSettings() {
     }
 
-    /** The gate; 0 (the default) means four places per ImageMagick worker. */
-    public static Admission read(Settings settings, int workers) {
+    /**
+     * The gate; 0 (the default) means four places per ImageMagick worker. A drop folder's place is shared by as many
+     * files as may run in one ImageMagick process ({@code filesPerProcess}).
+     */
+    public static Admission read(Settings settings, int workers, int filesPerProcess) {
         int limit = settings.nonNegativeInt(KEY);
         int old = settings.nonNegativeInt(OLD_KEY);
         if (limit > 0 && old > 0 && limit != old) {
@@ -22,6 +25,6 @@ public final class AdmissionSettings {
                     + " two disagree; keep only " + KEY);
         }
         int chosen = limit > 0 ? limit : old;
-        return new Admission(chosen > 0 ? chosen : 4 * workers);
+        return new Admission(chosen > 0 ? chosen : 4 * workers, filesPerProcess);
     }
 }

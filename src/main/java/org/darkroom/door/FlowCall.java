@@ -4,6 +4,7 @@ import java.util.function.BooleanSupplier;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.SynchronizationAdapter;
 import org.darkroom.fetch.UrlFetcher;
+import org.darkroom.flow.BatchPlace;
 import org.darkroom.flow.DarkroomException;
 import org.darkroom.flow.DarkroomMetrics;
 import org.darkroom.flow.ErrorCode;
@@ -66,7 +67,7 @@ public final class FlowCall {
         }
         flow.requireAvailable();
         FlowParameters params = request.parsed() != null ? request.parsed() : flow.params().parse(request.params());
-        hold(exchange, request.admitted() != null ? request.admitted() : enter(JobExchange.door(exchange)));
+        hold(exchange, request.admitted() != null ? request.admitted() : enter(exchange, JobExchange.door(exchange)));
         count(exchange);
         JobDir job = JobExchange.open(exchange, workArea);
         JobExchange.handOver(exchange, flow, params, sources.receive(request.source(), job));
@@ -78,7 +79,7 @@ public final class FlowCall {
         FlowResult result = exchange.getMessage().getBody(FlowResult.class);
         JobExchange.record(exchange, JobRecord.of(JobExchange.requestId(exchange), node, JobExchange.flow(exchange),
                 JobExchange.params(exchange), JobExchange.input(exchange), result,
-                JobExchange.elapsedMillis(exchange)));
+                exchange.getProperty(FlowExchange.BATCH, BatchPlace.class), JobExchange.elapsedMillis(exchange)));
     }
 
     /**
@@ -106,8 +107,10 @@ public final class FlowCall {
         return JobExchange.error(exchange);
     }
 
-    private Admission.Permit enter(Door door) {
+    private Admission.Permit enter(Exchange exchange, Door door) {
         if (door.waits()) {
+            // A waiting door's files may run several to one ImageMagick process (and share a place, see Admission).
+            exchange.setProperty(FlowExchange.MAY_SHARE_PROCESS, true);
             return admission.enterWaiting(ready);
         }
         return admission.enterOrRefuse();

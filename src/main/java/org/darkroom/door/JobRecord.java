@@ -2,13 +2,14 @@ package org.darkroom.door;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.darkroom.flow.BatchPlace;
 import org.darkroom.flow.FlowParameters;
 import org.darkroom.flow.FlowResult;
 import org.darkroom.intake.AcceptedImage;
 
 /**
- * The record of one job, the same at every door: which request, on which node, what was asked, what came in, what went out, how
- * long it took.
+ * The record of one job, the same at every door: which request, on which node, what was asked, what came in, what went
+ * out (and, for a drop-folder file that shared an ImageMagick process, its place in that batch), how long it took.
  *
  * <p>The drop folder writes it as {@code <name>.json}; HTTP sends it in {@code X-Darkroom-Result} or the JSON
  * answer; MCP returns it as structured content. It never holds a server path.
@@ -18,7 +19,8 @@ public final class JobRecord {
     }
 
     public static Map<String, Object> of(String requestId, String node, String flow, FlowParameters params,
-                                         AcceptedImage input, FlowResult result, long elapsedMillis) {
+                                         AcceptedImage input, FlowResult result, BatchPlace batch,
+                                         long elapsedMillis) {
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("request_id", requestId);
         record.put("node", node);
@@ -36,6 +38,9 @@ public final class JobRecord {
         in.put("sha256", input.sha256());
         record.put("input", in);
         record.put(result.hasImage() ? "output" : "result", result.record());
+        if (batch != null) {
+            record.put("batch", batch.asJson());
+        }
         record.put("elapsed_ms", elapsedMillis);
         return record;
     }

@@ -12,6 +12,13 @@ public final class FlowExchange {
     public static final String PARAMS = "darkroom.params";
     /** The input that passed intake. */
     public static final String INPUT = "darkroom.input";
+    /**
+     * {@code true} when the job may wait to share an ImageMagick process with others like it (a drop-folder file,
+     * whose caller is not waiting on its latency).
+     */
+    public static final String MAY_SHARE_PROCESS = "darkroom.mayShareProcess";
+    /** The {@link BatchPlace} of a job that ran in one process with others. */
+    public static final String BATCH = "darkroom.batch";
 
     private FlowExchange() {
     }

@@ -22,7 +22,8 @@ final class AtomicFiles {
             try {
                 Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
-                Path staged = target.resolveSibling("." + target.getFileName() + ".tmp");
+                // A name of its own, short whatever the target's length: two commits never share one.
+                Path staged = Files.createTempFile(target.getParent(), ".darkroom-", ".tmp");
                 try {
                     Files.copy(source, staged, StandardCopyOption.REPLACE_EXISTING);
                     Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -37,15 +38,19 @@ final class AtomicFiles {
 
     /** Writes {@code content} in {@code stagingDir} (on the target's file system), then renames it into place. */
     static void write(byte[] content, Path stagingDir, Path target) {
-        Path staged = stagingDir.resolve(target.getFileName() + ".staged");
+        Path staged = null;
         try {
+            // Unique: two inboxes may write records of the same name at the same moment.
+            staged = Files.createTempFile(stagingDir, "record-", ".staged");
             Files.write(staged, content);
             moveInto(staged, target);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not stage " + target, e);
         } finally {
             // A full disk leaves a short staged file behind a failed write; nothing half-written may stay.
-            removeQuietly(staged);
+            if (staged != null) {
+                removeQuietly(staged);
+            }
         }
     }
 

@@ -16,8 +16,8 @@ final class InboxFiles {
     static final String EXCLUDE = "(?i).*\\.(part|tmp|crdownload|partial)$";
     static final String READ_LOCK_SUFFIX = ".camelLock";
     /**
-     * The longest name Darkroom carries: the longest name it derives, {@code <name>.error.json} staged as
-     * {@code <name>.error.json.staged}, must fit the file system's 255 bytes.
+     * The longest name Darkroom carries: the names it derives ({@code <name>.error.json} the longest, and any
+     * {@code <name>.<ext>} of an output) must fit the file system's 255 bytes, with a few bytes to spare.
      */
     static final int MAX_NAME_BYTES = 255 - ".error.json.staged".length();
     private static final Pattern EXCLUDED = Pattern.compile(EXCLUDE);

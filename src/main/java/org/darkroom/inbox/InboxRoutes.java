@@ -14,8 +14,9 @@ public final class InboxRoutes {
     private InboxRoutes() {
     }
 
-    public static void add(CamelContext context, InboxDoor door, DataLayout layout, int workers, InboxLocking locking)
-            throws Exception {
+    /** {@code filesPerProcess}: how many files may share one ImageMagick process ({@code darkroom.drop.batch.max-files}). */
+    public static void add(CamelContext context, InboxDoor door, DataLayout layout, int workers, int filesPerProcess,
+                           InboxLocking locking) throws Exception {
         for (InboxBinding binding : door.bindings()) {
             layout.create(binding.name());
             IdempotentRepository leases = locking.repository(binding.name());
@@ -29,11 +30,12 @@ public final class InboxRoutes {
                     "archiveDir", layout.archive(binding.name()).toString(),
                     "failedDir", layout.failed(binding.name()).toString(),
                     "exclude", InboxFiles.EXCLUDE,
-                    // Twice as many threads as ImageMagick permits: while some threads hold a permit and wait
-                    // on ImageMagick, the others take in the next files and commit finished ones, so no core
-                    // idles between two processes. The queue is only a hand-off; when it is full the poller
-                    // runs a file itself, which slows polling instead of piling files up in memory.
-                    "threads", 2 * workers,
+                    // Per ImageMagick worker, one thread more than the files one process may take: while a
+                    // process runs, the next batch gathers and finished files are committed, so no core idles
+                    // between two processes (with batches of one: two threads per worker). The queue is only a
+                    // hand-off; when it is full the poller runs a file itself, which slows polling instead of
+                    // piling files up in memory.
+                    "threads", workers * (filesPerProcess + 1),
                     "queue", 4 * workers));
             context.addRouteFromTemplate("inbox-" + binding.name(), "inbox", parameters);
             LOG.info("inbox {} -> {} {}", binding.name(), binding.flow().name(), binding.params());

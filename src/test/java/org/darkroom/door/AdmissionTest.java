@@ -73,13 +73,13 @@ class AdmissionTest {
 
     @Test
     void waiting_jobs_that_may_share_a_place_take_one_place_for_as_many_as_share_it() {
-        Admission admission = new Admission(4);
+        Admission admission = new Admission(4, 3);
         Admission.Permit[] batch = new Admission.Permit[3];
         for (int i = 0; i < batch.length; i++) {
-            batch[i] = admission.enterWaiting(() -> true, 3);
+            batch[i] = admission.enterWaiting(() -> true);
         }
         assertThat(admission.inUse()).as("three files of one batch are one piece of work").isEqualTo(1);
-        Admission.Permit fourth = admission.enterWaiting(() -> true, 3);
+        Admission.Permit fourth = admission.enterWaiting(() -> true);
         assertThat(admission.inUse()).as("a full place is not joined").isEqualTo(2);
 
         batch[0].close();
@@ -88,7 +88,7 @@ class AdmissionTest {
         batch[2].close();
         batch[2].close();
         assertThat(admission.inUse()).isEqualTo(1);
-        Admission.Permit later = admission.enterWaiting(() -> true, 3);
+        Admission.Permit later = admission.enterWaiting(() -> true);
         assertThat(admission.inUse()).as("joins the place still held, not the one given back").isEqualTo(1);
         fourth.close();
         later.close();
