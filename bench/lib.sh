@@ -23,6 +23,13 @@ now() { date +%s.%N; }
 # seconds between two `now` readings, two decimals
 seconds_between() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
 
+# CPU seconds (user + system) of a process and of its children it has waited for: when the JVM
+# reaps an ImageMagick process, that process's time (and its own reaped children's) moves into the
+# JVM's cutime/cstime. Fields are counted after the last ')', since the command name may hold spaces.
+cpu_seconds() {
+  awk -v hz="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); printf "%.3f", ($12 + $13 + $14 + $15) / hz }' "/proc/$1/stat"
+}
+
 fresh_dir() {
   rm -rf "$1"
   mkdir -p "$1"
