@@ -19,7 +19,7 @@ readonly COLUMNS=(shell vips darkroom)
 declare -A COLUMN_NAME=([shell]="shell xargs -P$PARALLEL" [vips]="vipsthumbnail -P$PARALLEL" [darkroom]=Darkroom)
 # Per set and column, one value per run in run order, space-separated: SECONDS_RUN["png-small shell"]="24.1 24.5".
 # Runs stay paired by position, so each ratio compares columns of the same pass.
-declare -A COUNT=() SECONDS_RUN=() CPU_RUN=() FAILED=()
+declare -A COUNT=() SECONDS_RUN=() CPU_RUN=() JVM_CPU_RUN=() FAILED=()
 SETS=()
 COUNT_OVERRIDE=''
 RUNS=1
@@ -93,12 +93,14 @@ readonly SHELL_JPEG='n=${1##*/}; exec env -i PATH=/usr/bin:/bin MAGICK_CONFIGURE
 # shellcheck disable=SC2016
 readonly SHELL_PNG='n=${1##*/}; exec env -i PATH=/usr/bin:/bin MAGICK_CONFIGURE_PATH="$BENCH_POLICY" /usr/bin/convert -regard-warnings -limit thread 1 "png:$1[0]" -auto-orient -thumbnail "256x256>" -strip "png:$BENCH_OUT/${n%.*}.png"'
 
-# record SET COLUMN SECONDS CPU_SECONDS [FAILED]: appends one pass's figures to the column's runs.
+# record SET COLUMN SECONDS CPU_SECONDS [FAILED JVM_CPU_SECONDS]: appends one pass's figures to the
+# column's runs.
 record() {
   local key="$1 $2"
   SECONDS_RUN[$key]+="${SECONDS_RUN[$key]:+ }$3"
   CPU_RUN[$key]+="${CPU_RUN[$key]:+ }$4"
   FAILED[$key]=$((${FAILED[$key]:-0} + ${5:-0}))
+  [[ -z ${6:-} ]] || JVM_CPU_RUN[$key]+="${JVM_CPU_RUN[$key]:+ }$6"
 }
 
 # time_xargs COLUMN SET COUNT OUT COMMAND...: one pass of a one-process-per-file column; COMMAND
@@ -147,19 +149,22 @@ processed_count() {
   echo $(($(count_files "$data/archive/thumbnail" "*.${EXT[$set]}") + $(count_files "$data/failed/thumbnail" "*.${EXT[$set]}")))
 }
 
+difference() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
+
 # The launcher execs Java, so the service's pid is the JVM's; checked, since CPU read from any other
 # process would be silently wrong.
+# Prints "ALL SELF": with the reaped ImageMagick processes, and the JVM's own.
 service_cpu_seconds() {
   [[ $(cat "/proc/$SERVICE_PID/comm" 2>/dev/null) == java ]] ||
     die "process $SERVICE_PID is not the service's JVM, so its CPU cannot be read there"
-  cpu_seconds "$SERVICE_PID"
+  echo "$(cpu_seconds "$SERVICE_PID") $(cpu_seconds "$SERVICE_PID" self)"
 }
 
 # The clock covers handing the files over until the last one is archived or failed; copying into
 # the staging folder happens before it starts. The CPU is the JVM's own (all its threads) plus that of
 # the ImageMagick processes it reaped in between, read from /proc at both ends of the same interval.
 time_darkroom() {
-  local set=$1 count=$2 data="$WORK/data" staging="$WORK/staging" t0 t1 cpu0 cpu1 deadline failed
+  local set=$1 count=$2 data="$WORK/data" staging="$WORK/staging" t0 t1 cpu0 cpu1 all0 all1 self0 self1 deadline failed
   rm -rf "$data"
   fresh_dir "$staging"
   # Copying also leaves the staged files in the page cache, as warm_cache does for the others.
@@ -181,7 +186,9 @@ time_darkroom() {
   stop_service
   failed="$(count_files "$data/failed/thumbnail" "*.${EXT[$set]}")"
   ((failed == 0)) || log "Darkroom: $failed of $count failed (see $data/failed/thumbnail)"
-  record "$set" darkroom "$(seconds_between "$t0" "$t1")" "$(awk -v a="$cpu0" -v b="$cpu1" 'BEGIN { printf "%.3f", b - a }')" "$failed"
+  read -r all0 self0 <<<"$cpu0"
+  read -r all1 self1 <<<"$cpu1"
+  record "$set" darkroom "$(seconds_between "$t0" "$t1")" "$(difference "$all0" "$all1")" "$failed" "$(difference "$self0" "$self1")"
   rm -rf "$data" "$staging"
 }
 
@@ -265,14 +272,16 @@ machine_facts() {
   else
     echo "Machine: no load added by the benchmark  "
   fi
-  echo "Runs: $RUNS per column, interleaved (shell, vips, Darkroom, shell, …); each figure is the median, (min–max) over the runs  "
-  echo "CPU: user + system of the column's whole process tree over the timed interval, per image (shell, vips: xargs and its children; Darkroom: the JVM and the ImageMagick processes it reaped)"
+  local order='shell, vips, Darkroom'
+  $RUN_DARKROOM || order='shell, vips'
+  echo "Runs: $RUNS per column, interleaved ($order, shell, …); each figure is the median, (min–max) over the runs  "
+  echo "CPU: user + system of the column's whole process tree over the timed interval, per image (shell, vips: xargs and its children; Darkroom: the JVM and the ImageMagick processes it reaped; the last column: the JVM's threads alone)"
   echo
 }
 
 # N, the set's file count, is read by per_run.
 report_set() {
-  local set=$1 column key seconds name
+  local set=$1 column key seconds name jvm
   N=${COUNT[$set]}
   for column in "${COLUMNS[@]}"; do
     key="$set $column"
@@ -280,8 +289,10 @@ report_set() {
     [[ -n $seconds ]] || continue
     name=${COLUMN_NAME[$column]}
     ((${FAILED[$key]:-0} == 0)) || name="$name (${FAILED[$key]} failed)"
+    jvm='–'
+    [[ -z ${JVM_CPU_RUN[$key]:-} ]] || jvm="$(summary '%.1f' "$(per_run ms_per_image "${JVM_CPU_RUN[$key]}")")"
     echo "| $set | $N | $name | $(summary '%.2f' "$seconds") | $(summary '%.1f' "$(per_run rate "$seconds")")" \
-      "| $(summary '%.1f' "$(per_run ms_per_image "${CPU_RUN[$key]}")") |"
+      "| $(summary '%.1f' "$(per_run ms_per_image "${CPU_RUN[$key]}")") | $jvm |"
   done
 }
 
@@ -302,8 +313,8 @@ report_ratios() {
 
 report() {
   machine_facts
-  echo "| set | files | column | seconds | img/s | CPU ms/img |"
-  echo "|---|---:|---|---:|---:|---:|"
+  echo "| set | files | column | seconds | img/s | CPU ms/img | of which the JVM's own |"
+  echo "|---|---:|---|---:|---:|---:|---:|"
   local set
   for set in "${SETS[@]}"; do report_set "$set"; done
   echo
