@@ -8,7 +8,7 @@
 #   --busy    runs every column beside a CPU hog on one core, which the script starts and always stops
 set -euo pipefail
 
-# REPO, WORK, CONVERT, EXT, log, die, now, master_image, fresh_dir, start_service, stop_service…
+# REPO, WORK, CONVERT, EXT, log, die, now, master_image, fresh_dir, cpu_seconds, start_service, stop_service…
 # shellcheck source-path=SCRIPTDIR source=lib.sh disable=SC1091 # followed with shellcheck -x
 source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/lib.sh"
 
@@ -151,9 +151,9 @@ processed_count() {
 
 difference() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
 
+# Prints "ALL SELF": the JVM's CPU seconds with its reaped ImageMagick processes, and its own alone.
 # The launcher execs Java, so the service's pid is the JVM's; checked, since CPU read from any other
 # process would be silently wrong.
-# Prints "ALL SELF": with the reaped ImageMagick processes, and the JVM's own.
 service_cpu_seconds() {
   [[ $(cat "/proc/$SERVICE_PID/comm" 2>/dev/null) == java ]] ||
     die "process $SERVICE_PID is not the service's JVM, so its CPU cannot be read there"
