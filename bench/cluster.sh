@@ -6,7 +6,7 @@
 # Usage: bench/cluster.sh [--count N] [--rounds R]
 set -euo pipefail
 
-# REPO, WORK, log, die, now, master_image, fresh_dir, start_service, stop_service…
+# REPO, WORK, log, die, now, master_image, fresh_dir, cpu_seconds, start_service, stop_service…
 # shellcheck source-path=SCRIPTDIR source=lib.sh disable=SC1091 # followed with shellcheck -x
 source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/lib.sh"
 
@@ -49,11 +49,6 @@ psql_super() {
 
 # Transactions committed in the bench database: every statement Darkroom sends runs in its own (autocommit).
 commits() { psql_super "SELECT xact_commit FROM pg_stat_database WHERE datname = 'bench'"; }
-
-# CPU seconds of a process and its waited-for children (ImageMagick runs as the JVM's children).
-cpu_seconds() {
-  awk -v hz="$(getconf CLK_TCK)" '{ printf "%.3f", ($14 + $15 + $16 + $17) / hz }' "/proc/$1/stat"
-}
 
 cluster_args() {
   echo --set darkroom.cluster.jdbc-url="jdbc:postgresql://127.0.0.1:$PORT/bench" \

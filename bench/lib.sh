@@ -23,6 +23,17 @@ now() { date +%s.%N; }
 # seconds between two `now` readings, two decimals
 seconds_between() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
 
+# cpu_seconds PID [all|self]: CPU seconds (user + system) of a process (all its threads) and of the
+# children it has waited for, or of the process alone with `self`. When the JVM reaps an ImageMagick
+# process, that process's time (and its own reaped children's) moves into the JVM's cutime/cstime.
+# Fields are counted after the last ')', since the command name may hold spaces.
+cpu_seconds() {
+  awk -v hz="$(getconf CLK_TCK)" -v what="${2:-all}" '{
+    sub(/^.*\) /, "")
+    printf "%.3f", ($12 + $13 + (what == "self" ? 0 : $14 + $15)) / hz
+  }' "/proc/$1/stat"
+}
+
 fresh_dir() {
   rm -rf "$1"
   mkdir -p "$1"
