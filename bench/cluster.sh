@@ -50,6 +50,40 @@ psql_super() {
 # Transactions committed in the bench database: every statement Darkroom sends runs in its own (autocommit).
 commits() { psql_super "SELECT xact_commit FROM pg_stat_database WHERE datname = 'bench'"; }
 
+# "jvm jit children": CPU clock ticks (user + system) of the JVM, of its JIT compiler threads (part of the JVM's;
+# kept alive by -XX:-UseDynamicNumberOfCompilerThreads, so none takes its ticks away when it ends) and of its
+# waited-for children (ImageMagick). JIT is the JVM warming up to new code paths: a cost a long-running node pays
+# once, reported apart from the per-file work.
+cpu_ticks() {
+  local jit=0 task stat fields
+  for task in /proc/"$1"/task/*; do
+    stat=$(cat "$task/stat" 2>/dev/null) || continue
+    [[ $stat == *"(C1 CompilerThre)"* || $stat == *"(C2 CompilerThre)"* ]] || continue
+    read -r -a fields <<<"${stat##*) }"
+    jit=$((jit + fields[11] + fields[12]))
+  done
+  awk -v jit="$jit" '{ print $14 + $15, jit, $16 + $17 }' "/proc/$1/stat"
+}
+
+# CPU clock ticks of the database's server processes that serve the bench database, as "pid ticks" lines.
+database_ticks() {
+  local pid
+  for pid in $(psql_super "SELECT pid FROM pg_stat_activity WHERE datname = 'bench' AND pid <> pg_backend_pid()"); do
+    awk -v pid="$pid" '{ print pid, $14 + $15 }' "/proc/$pid/stat" 2>/dev/null || true
+  done | sort
+}
+
+# database_ticks_since BEFORE: ticks the bench database's server processes spent since BEFORE (database_ticks'
+# output); a connection opened since counts from zero.
+database_ticks_since() {
+  join -a 2 -e 0 -o 1.2,2.2 <(echo "$1") <(database_ticks) | awk '{ sum += $2 - $1 } END { print sum + 0 }'
+}
+
+# ms_per_file TICKS: clock ticks as CPU milliseconds per file, one decimal.
+ms_per_file() {
+  awk -v t="$1" -v hz="$(getconf CLK_TCK)" -v n="$COUNT" 'BEGIN { printf "%.1f", 1000 * t / hz / n }'
+}
+
 cluster_args() {
   echo --set darkroom.cluster.jdbc-url="jdbc:postgresql://127.0.0.1:$PORT/bench" \
     --set darkroom.cluster.username=bench --set darkroom.cluster.password=bench
@@ -76,21 +110,24 @@ wait_done() {
   done
 }
 
-# run_one NAME [RUN ARGS...]: one instance, COUNT files; sets RESULT to "seconds cpu_seconds statements".
-# Run in the main shell (not in $(...)), so the EXIT trap sees the service.
+# run_one NAME [RUN ARGS...]: one instance, COUNT files; sets RESULT to "seconds jvm jit children database
+# statements" (CPU in clock ticks). Run in the main shell (not in $(...)), so the EXIT trap sees the service.
 run_one() {
   local name=$1 data="$WORK/cluster-$1"
   shift
   fresh_dir "$data"
   start_service "$WORK/cluster-$name.log" --data "$data" --set darkroom.doors=inbox "$@"
-  local cpu0 commits0 t0 t1
-  cpu0=$(cpu_seconds "$SERVICE_PID")
+  local jvm0 jit0 children0 jvm1 jit1 children1 database0 commits0 t0 t1
+  read -r jvm0 jit0 children0 < <(cpu_ticks "$SERVICE_PID")
+  database0=$(database_ticks)
   commits0=$(commits)
   t0=$(now)
   drop "$data"
   wait_done "$data"
   t1=$(now)
-  RESULT="$(seconds_between "$t0" "$t1") $(awk -v a="$cpu0" -v b="$(cpu_seconds "$SERVICE_PID")" 'BEGIN { printf "%.3f", b - a }') $(($(commits) - commits0))"
+  read -r jvm1 jit1 children1 < <(cpu_ticks "$SERVICE_PID")
+  RESULT="$(seconds_between "$t0" "$t1") $((jvm1 - jvm0)) $((jit1 - jit0)) $((children1 - children0))"
+  RESULT+=" $(database_ticks_since "$database0") $(($(commits) - commits0))"
   stop_service
 }
 
@@ -127,9 +164,13 @@ main() {
   psql_super "CREATE ROLE bench LOGIN PASSWORD 'bench'" >/dev/null
   psql_super "CREATE DATABASE bench OWNER bench" >/dev/null
   log "PostgreSQL on 127.0.0.1:$PORT; $COUNT files of 320x240 PNG per run, $ROUNDS rounds"
-  local round single cluster two s1 c1 s2 c2 q2
-  echo "| round | one instance: s, CPU ms/file | one cluster node: s, CPU ms/file, statements/file | two nodes: s |"
-  echo "|---|---|---|---|"
+  # Compiler threads that outlive their work, so their CPU can be told apart (see cpu_ticks); the user's options last.
+  export DARKROOM_JAVA_OPTS="-XX:-UseDynamicNumberOfCompilerThreads ${DARKROOM_JAVA_OPTS:-}"
+  local round single cluster two s1 j1 jit1 m1 s2 j2 jit2 m2 d2 q2 extra=()
+  echo "CPU in ms per file: JVM (of which JIT), ImageMagick, and the database's server processes."
+  echo
+  echo "| round | one instance: s, JVM (JIT), ImageMagick | one cluster node: s, JVM (JIT), ImageMagick, database, statements/file | two nodes: s | node − instance: JVM without JIT + database |"
+  echo "|---|---|---|---|---|"
   for ((round = 1; round <= ROUNDS; round++)); do
     run_one single
     single=$RESULT
@@ -138,10 +179,15 @@ main() {
     cluster=$RESULT
     run_two
     two=$RESULT
-    read -r s1 c1 _ <<<"$single"
-    read -r s2 c2 q2 <<<"$cluster"
-    echo "| $round | $s1 s, $(awk -v c="$c1" -v n="$COUNT" 'BEGIN { printf "%.1f", 1000 * c / n }') | $s2 s, $(awk -v c="$c2" -v n="$COUNT" 'BEGIN { printf "%.1f", 1000 * c / n }'), $(awk -v q="$q2" -v n="$COUNT" 'BEGIN { printf "%.2f", q / n }') | $two s |"
+    read -r s1 j1 jit1 m1 _ _ <<<"$single"
+    read -r s2 j2 jit2 m2 d2 q2 <<<"$cluster"
+    extra+=("$(ms_per_file $((j2 - jit2 + d2 - (j1 - jit1))))")
+    echo "| $round | $s1 s, $(ms_per_file "$j1") ($(ms_per_file "$jit1")), $(ms_per_file "$m1") |" \
+      "$s2 s, $(ms_per_file "$j2") ($(ms_per_file "$jit2")), $(ms_per_file "$m2"), $(ms_per_file "$d2")," \
+      "$(awk -v q="$q2" -v n="$COUNT" 'BEGIN { printf "%.2f", q / n }') | $two s | ${extra[-1]} |"
   done
+  echo
+  echo "Median CPU a cluster node adds per file, JIT aside: $(printf '%s\n' "${extra[@]}" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }') ms.  "
   common_facts
 }
 

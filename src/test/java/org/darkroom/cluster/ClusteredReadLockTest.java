@@ -65,7 +65,7 @@ class ClusteredReadLockTest {
             @Override
             public void configure() {
                 from("file:" + inbox + "?readLock=idempotent-changed&idempotentRepository=#leases"
-                        + "&idempotentKey=${file:name}&idempotentEager=false&readLockMinAge=100"
+                        + "&idempotentEager=false&readLockMinAge=100"
                         + "&readLockCheckInterval=50&readLockRemoveOnCommit=true&readLockIdempotentReleaseDelay=300"
                         + "&readLockIdempotentReleaseAsync=true&move=../archive&initialDelay=0&delay=20"
                         + "&maxMessagesPerPoll=4")

@@ -53,6 +53,18 @@ class LeaseOwnershipTest {
     }
 
     @Test
+    void nodes_that_mount_the_share_at_different_paths_lease_the_same_file() {
+        IdempotentRepository mine = a.repository("thumbnail");
+        IdempotentRepository theirs = b.repository("thumbnail");
+        assertThat(mine.add("/mnt/darkroom/inbox/thumbnail/fox.png")).isTrue();
+
+        assertThat(theirs.add("/srv/share/inbox/thumbnail/fox.png")).as("the same file under another mount").isFalse();
+        assertThat(theirs.contains("/srv/share/inbox/thumbnail/fox.png")).isTrue();
+        assertThat(mine.remove("/mnt/darkroom/inbox/thumbnail/fox.png")).isTrue();
+        assertThat(theirs.add("/srv/share/inbox/thumbnail/fox.png")).as("free once its owner let go").isTrue();
+    }
+
+    @Test
     void a_held_lease_is_renewed_and_outlives_its_lease_time() {
         IdempotentRepository mine = a.repository("thumbnail");
         IdempotentRepository theirs = b.repository("thumbnail");
