@@ -30,15 +30,21 @@ public final class InboxRoutes {
                     "archiveDir", layout.archive(binding.name()).toString(),
                     "failedDir", layout.failed(binding.name()).toString(),
                     "exclude", InboxFiles.EXCLUDE,
-                    // Per ImageMagick worker, one thread more than the files one process may take: while a
-                    // process runs, the next batch gathers and finished files are committed, so no core idles
-                    // between two processes (with batches of one: two threads per worker). The queue is only a
-                    // hand-off; when it is full the poller runs a file itself, which slows polling instead of
-                    // piling files up in memory.
-                    "threads", workers * (filesPerProcess + 1),
-                    "queue", 4 * workers));
+                    "threads", threadsBean(context, binding.name(), workers, filesPerProcess)));
             context.addRouteFromTemplate("inbox-" + binding.name(), "inbox", parameters);
             LOG.info("inbox {} -> {} {}", binding.name(), binding.flow().name(), binding.params());
         }
+    }
+
+    /**
+     * Binds the inbox's worker threads and returns the bean reference. Enough threads that, while every worker runs
+     * a full batch, the next batch can gather and finished files be committed: {@code (workers + 1)} batches plus
+     * one thread per worker (with batches of one, about two threads per worker). The queue is only a hand-off.
+     */
+    private static String threadsBean(CamelContext context, String inbox, int workers, int filesPerProcess) {
+        String bean = "inboxThreads-" + inbox;
+        int threads = (workers + 1) * filesPerProcess + workers;
+        context.getRegistry().bind(bean, InboxThreads.create(context, inbox, threads, 4 * workers));
+        return "#" + bean;
     }
 }

@@ -45,20 +45,27 @@ class CrashRecoveryTest {
         }
 
         ChildDarkroom first = ChildDarkroom.start(dataDir, work.resolve("first.log"), Map.of());
-        for (String name : names) {
-            Files.move(staging.resolve(name), data.inbox("thumbnail").resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        try {
+            for (String name : names) {
+                Files.move(staging.resolve(name), data.inbox("thumbnail").resolve(name),
+                        StandardCopyOption.ATOMIC_MOVE);
+            }
+            // Killed while files waiting for a worker run together in one ImageMagick process.
+            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> DataDir.inputs(data.archive("thumbnail")).size() >= 4 && runsMogrify(first));
+        } finally {
+            first.kill();
         }
-        // Killed while files waiting for a worker run together in one ImageMagick process.
-        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
-                .until(() -> DataDir.inputs(data.archive("thumbnail")).size() >= 4 && runsMogrify(first));
-        first.kill();
         int archivedAtKill = DataDir.inputs(data.archive("thumbnail")).size();
         assertThat(archivedAtKill).as("the kill must land mid-batch").isLessThan(FILES);
 
         ChildDarkroom second = ChildDarkroom.start(dataDir, work.resolve("second.log"), Map.of());
-        data.awaitAccounted("thumbnail", FILES, Duration.ofSeconds(120));
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> second.logText().contains("batch finished"));
-        assertThat(second.stop()).isIn(0, 130, 143);
+        try {
+            data.awaitAccounted("thumbnail", FILES, Duration.ofSeconds(120));
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> second.logText().contains("batch finished"));
+        } finally {
+            assertThat(second.stop()).isIn(0, 130, 143);
+        }
         assertThat(second.logText()).contains("inbox thumbnail:").contains("files/s");
 
         assertThat(DataDir.names(data.archive("thumbnail"))).containsExactlyElementsOf(names);

@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.darkroom.Darkroom;
@@ -15,6 +17,19 @@ import org.darkroom.startup.ReadyLine;
 
 /** Darkroom in its own JVM, so a test can kill it for real (SIGKILL) and start it again. */
 public final class ChildDarkroom {
+    /**
+     * Children still running when the test JVM ends, whatever the test did: a test that failed before it stopped
+     * its child must not leave a service running on the machine (killed with their ImageMagick processes).
+     */
+    private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(process -> {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }), "child-darkroom-reaper"));
+    }
+
     private final Process process;
     private final Path log;
 
@@ -38,6 +53,8 @@ public final class ChildDarkroom {
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            RUNNING.add(process);
+            process.onExit().thenRun(() -> RUNNING.remove(process));
             ChildDarkroom child = new ChildDarkroom(process, log);
             Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
                     .until(() -> child.logText().contains(ReadyLine.TEXT) || !process.isAlive());
