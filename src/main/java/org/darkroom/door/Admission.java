@@ -10,11 +10,12 @@ import org.darkroom.flow.ErrorCode;
 
 /**
  * The one limit of work in progress for the whole service ({@code darkroom.max-in-flight}), whatever door the
- * work came through: a place is held from admission until the answer is given.
+ * work came through: a place is held from admission until the work is done ({@code FlowCall} gives it back before
+ * the answer is written).
  *
  * <p>Callers who can retry (HTTP, MCP) take a place at once or are told {@code busy}. The drop folder waits for a
- * place instead, and its jobs together hold at most half of them (one at least): a large batch slows down
- * rather than shutting interactive callers out. Behind this gate sit the bounds of the resources themselves (the
+ * place instead, and its jobs together hold at most half of them (one at least), each place shared by as many
+ * files as one ImageMagick process may take: a large batch slows down rather than shutting interactive callers out. Behind this gate sit the bounds of the resources themselves (the
  * ImageMagick process permits, the vision gate), which queue briefly rather than refuse.
  */
 public final class Admission {
