@@ -1,5 +1,7 @@
 package org.darkroom.door;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -26,8 +28,8 @@ public final class Admission {
     private final int waitingPerPlace;
     private final Semaphore places;
     private final Semaphore waitingPlaces;
-    /** The place waiting jobs join now, until it holds as many as may share it or all of them have left. */
-    private SharedPlace shared;
+    /** The places waiting jobs hold now; any of them with room is joined before a new place is taken. */
+    private final List<SharedPlace> shared = new ArrayList<>();
 
     /** {@code limit} places, each held by one job, or by up to {@code waitingPerPlace} jobs of a waiting door. */
     public Admission(int limit, int waitingPerPlace) {
@@ -75,8 +77,13 @@ public final class Admission {
      */
     public Permit enterWaiting(BooleanSupplier ready) {
         synchronized (this) {
-            if (shared != null && shared.join(waitingPerPlace)) {
-                return new Permit(shared::leave);
+            // Any place with room: the jobs of one place do not all finish together (they run in different
+            // processes), and a place half given back must not keep new files waiting.
+            for (SharedPlace place : shared) {
+                if (place.holders < waitingPerPlace) {
+                    place.holders++;
+                    return new Permit(place::leave);
+                }
             }
         }
         acquire(waitingPlaces, ready);
@@ -88,7 +95,7 @@ public final class Admission {
         }
         SharedPlace place = new SharedPlace();
         synchronized (this) {
-            shared = place;
+            shared.add(place);
         }
         return new Permit(place::leave);
     }
@@ -112,23 +119,19 @@ public final class Admission {
 
     /** A waiting door's place, held by one or more of its jobs and given back when the last of them leaves. */
     private final class SharedPlace {
+        /** Guarded by the {@link Admission} it belongs to. */
         private int holders = 1;
 
-        /** Takes a share of this place, unless it is full or was already given back. */
-        synchronized boolean join(int perPlace) {
-            if (holders == 0 || holders >= perPlace) {
-                return false;
+        void leave() {
+            synchronized (Admission.this) {
+                holders--;
+                if (holders > 0) {
+                    return;
+                }
+                shared.remove(this);
             }
-            holders++;
-            return true;
-        }
-
-        synchronized void leave() {
-            holders--;
-            if (holders == 0) {
-                places.release();
-                waitingPlaces.release();
-            }
+            places.release();
+            waitingPlaces.release();
         }
     }
 

@@ -94,4 +94,32 @@ class AdmissionTest {
         later.close();
         assertThat(admission.inUse()).isZero();
     }
+
+    @Test
+    void a_new_waiting_job_joins_any_place_with_room_before_taking_another() {
+        // Room for four waiting places, so a needless third one would be taken rather than waited for.
+        Admission admission = new Admission(8, 3);
+        Admission.Permit[] first = new Admission.Permit[3];
+        for (int i = 0; i < first.length; i++) {
+            first[i] = admission.enterWaiting(() -> true);
+        }
+        Admission.Permit second = admission.enterWaiting(() -> true);
+        // Two of the first place's jobs finish; its third still works.
+        first[0].close();
+        first[1].close();
+        assertThat(admission.inUse()).isEqualTo(2);
+
+        Admission.Permit[] more = new Admission.Permit[4];
+        for (int i = 0; i < more.length; i++) {
+            more[i] = admission.enterWaiting(() -> true);
+        }
+
+        assertThat(admission.inUse()).as("both places filled up before a third is taken").isEqualTo(2);
+        first[2].close();
+        second.close();
+        for (Admission.Permit permit : more) {
+            permit.close();
+        }
+        assertThat(admission.inUse()).isZero();
+    }
 }
