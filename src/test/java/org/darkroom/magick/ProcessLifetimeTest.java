@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.awaitility.Awaitility;
 import org.darkroom.intake.WorkArea;
 import org.darkroom.testing.ChildDarkroom;
@@ -42,9 +43,10 @@ class ProcessLifetimeTest {
         ChildDarkroom first = ChildDarkroom.start(data.root(), work.resolve("first.log"), SLOW_INBOX);
         try {
             data.drop("slow", Samples.get("plain.jpg"), "slow.jpg");
-            Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
-                    .until(() -> imageMagickIn(area).size() == 1);
-            ProcessHandle convert = imageMagickIn(area).get(0);
+            // The slow job's process, taken from the same look that found it: a short one in the area (the periodic
+            // ImageMagick check) may come and go between two looks.
+            ProcessHandle convert = Awaitility.await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(50)).until(() -> slowJobIn(area), Optional::isPresent).get();
             assertThat(convert.parent().map(ProcessHandle::pid)).as("the JVM itself started ImageMagick")
                     .hasValue(first.pid());
             Path deadRunDir = ownDirOf(convert, area);
@@ -77,6 +79,12 @@ class ProcessLifetimeTest {
         return ProcessHandle.allProcesses()
                 .filter(p -> p.info().commandLine().orElse("").contains(area.toString()))
                 .toList();
+    }
+
+    /** The process running the slow inbox's job (its blur), if one runs now. */
+    private static Optional<ProcessHandle> slowJobIn(Path area) {
+        return imageMagickIn(area).stream()
+                .filter(p -> p.info().commandLine().orElse("").contains("-blur")).findFirst();
     }
 
     /** The directory of the work area the process's job lives in: its service's own directory. */
