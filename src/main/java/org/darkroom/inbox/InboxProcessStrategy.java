@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.CamelContextAware;
 import org.apache.camel.Exchange;
+import org.apache.camel.spi.IdempotentRepository;
 import org.darkroom.door.JobExchange;
 import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.component.file.GenericFileEndpoint;
@@ -18,7 +19,8 @@ import org.apache.camel.support.service.ServiceHelper;
  * camel-file's own move-and-read-lock strategy for each inbox, plus one way out it lacks: a failed file marked
  * {@link #leaveInInbox} is released where it lies instead of being moved to {@code failed/}, to be picked up again.
  *
- * <p>That is how a job the stop cut short, or one the full disk refused, leaves its input untouched in the inbox.
+ * <p>That is how a job the stop cut short, or one the full disk refused, leaves its input untouched in the inbox,
+ * free for any node to take again.
  * camel-file moves every failed file to {@code moveFailed} otherwise; a rename onto the file itself would delete it.
  */
 public final class InboxProcessStrategy implements GenericFileProcessStrategy<File> {
@@ -68,6 +70,13 @@ public final class InboxProcessStrategy implements GenericFileProcessStrategy<Fi
         if (isLeftInInbox(exchange)) {
             // What an abort does: release the read lock and the file's resources, move nothing.
             strategy(endpoint).abort(operations, endpoint, exchange, file);
+            // Except a cluster node's lease: camel-file's abort keeps the key of a clustered read lock (only commit
+            // and rollback remove it), so this node would renew the lease for as long as it runs, and no node,
+            // this one included, could take the file again.
+            IdempotentRepository leases = endpoint.getIdempotentRepository();
+            if (leases != null) {
+                leases.remove(exchange, file.getAbsoluteFilePath());
+            }
         } else {
             strategy(endpoint).rollback(operations, endpoint, exchange, file);
         }

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
 import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.darkroom.testing.ChildDarkroom;
 import org.darkroom.testing.DataDir;
 import org.darkroom.testing.Postgres;
@@ -62,8 +63,7 @@ class ClusteredDropFoldersTest {
             String killedDir = workDirOf(magick, first);
 
             DataDir files = new DataDir(data);
-            Awaitility.await().atMost(Duration.ofSeconds(90)).until(() ->
-                    DataDir.inputs(files.archive(INBOX)).size() + DataDir.inputs(files.failed(INBOX)).size() >= FILES);
+            awaitAllAccounted(files, Duration.ofSeconds(90), survivors);
             // Let a late double take show itself before counting.
             Thread.sleep(LEASE.toMillis());
 
@@ -122,14 +122,33 @@ class ClusteredDropFoldersTest {
 
             Postgres.get().restart();
 
-            Awaitility.await().atMost(Duration.ofSeconds(120)).until(() ->
-                    DataDir.inputs(files.archive(INBOX)).size() + DataDir.inputs(files.failed(INBOX)).size() >= FILES);
+            awaitAllAccounted(files, Duration.ofSeconds(120), List.of(first, second));
             assertThat(DataDir.inputs(files.archive(INBOX))).containsExactlyInAnyOrderElementsOf(names);
             assertThat(DataDir.inputs(files.failed(INBOX))).isEmpty();
             assertThat(magick.concurrentRuns(Map.of())).as("inputs worked on by two nodes at once").isEmpty();
         } finally {
             first.stop();
             second.stop();
+        }
+    }
+
+    /**
+     * Waits until every input is in archive/ or failed/; when that does not happen, says which files were left and
+     * how each node's log ends, so a failure on a machine no one can log into explains itself.
+     */
+    private static void awaitAllAccounted(DataDir files, Duration atMost, List<ChildDarkroom> nodes) throws Exception {
+        try {
+            Awaitility.await().atMost(atMost).until(() -> DataDir.inputs(files.archive(INBOX)).size()
+                    + DataDir.inputs(files.failed(INBOX)).size() >= FILES);
+        } catch (ConditionTimeoutException e) {
+            StringBuilder diagnosis = new StringBuilder("Not every file was accounted for within " + atMost
+                    + "; still in the inbox: " + DataDir.names(files.inbox(INBOX)));
+            for (ChildDarkroom node : nodes) {
+                List<String> lines = node.logText().lines().toList();
+                diagnosis.append("\n--- the last lines of node ").append(node.pid()).append("'s log:\n")
+                        .append(String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size())));
+            }
+            throw new AssertionError(diagnosis.toString(), e);
         }
     }
 

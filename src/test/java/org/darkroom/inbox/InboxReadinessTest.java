@@ -4,14 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import org.awaitility.Awaitility;
 import org.darkroom.testing.DataDir;
 import org.darkroom.testing.HttpClientSupport;
+import org.darkroom.testing.Postgres;
 import org.darkroom.testing.RunningDarkroom;
 import org.darkroom.testing.Samples;
 import org.darkroom.testing.SwappablePolicy;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -22,12 +25,25 @@ class InboxReadinessTest {
     @TempDir
     Path dir;
 
-    @Test
-    void files_dropped_while_imagemagick_is_not_ready_wait_and_are_processed_when_it_is_again() throws Exception {
+    /**
+     * Also on a cluster node, whose files left for later must not keep their leases: the node would renew them for
+     * as long as it runs, and no node could take those files again.
+     */
+    @ParameterizedTest(name = "cluster node: {0}")
+    @ValueSource(booleans = {false, true})
+    void files_dropped_while_imagemagick_is_not_ready_wait_and_are_processed_when_it_is_again(boolean clusterNode)
+            throws Exception {
         SwappablePolicy policy = SwappablePolicy.in(dir.resolve("policy"));
-        try (RunningDarkroom darkroom = RunningDarkroom.start(dir.resolve("data"), Map.of(
+        Map<String, String> settings = new HashMap<>(Map.of(
                 "darkroom.magick.policy-dir", policy.dir().toString(),
-                "darkroom.magick.recheck-ms", "100"))) {
+                "darkroom.magick.recheck-ms", "100"));
+        if (clusterNode) {
+            Postgres.Database database = Postgres.get().newDatabase("inbox_readiness");
+            settings.putAll(Map.of("darkroom.cluster.jdbc-url", database.url(),
+                    "darkroom.cluster.username", database.user(), "darkroom.cluster.password", database.password(),
+                    "darkroom.cluster.lease-ms", "2000"));
+        }
+        try (RunningDarkroom darkroom = RunningDarkroom.start(dir.resolve("data"), settings)) {
             HttpClientSupport http = darkroom.http();
             DataDir data = darkroom.data();
             policy.weaken();

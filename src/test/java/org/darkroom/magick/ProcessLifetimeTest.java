@@ -50,12 +50,15 @@ class ProcessLifetimeTest {
             assertThat(convert.parent().map(ProcessHandle::pid)).as("the JVM itself started ImageMagick")
                     .hasValue(first.pid());
             Path deadRunDir = ownDirOf(convert, area);
+            assertThat(deadRunDir).as("the service's own directory while it runs; its log:%n%s", first.logText())
+                    .isDirectory();
 
             first.kill();
 
             Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
                     .until(() -> !convert.isAlive() && imageMagickIn(area).isEmpty());
-            assertThat(deadRunDir).as("a kill leaves the run's work behind").isDirectory();
+            assertThat(deadRunDir).as("a kill leaves the run's work behind; the work area holds %s; the log:%n%s",
+                    DataDir.names(area), first.logText()).isDirectory();
             // Only the work area is under test here: the restart need not redo the slow job.
             Files.move(data.inbox("slow").resolve("slow.jpg"), work.resolve("slow.jpg"));
 

@@ -1,10 +1,6 @@
 package org.darkroom.magick.batch;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.util.List;
-import org.darkroom.magick.MagickJob;
 
 /**
  * How large one batch may grow: by files, by the bytes of their inputs and by the pixels their steps make. One
@@ -29,34 +25,21 @@ public record BatchBounds(int maxJobs, long maxInputBytes, long maxPixels) {
 
     /**
      * Whether {@code next} may join {@code batch} within these bounds. An empty batch takes any job, so a file
-     * beyond the bounds on its own still runs, alone; a job that cannot be batched at all is never admitted.
+     * beyond the bounds on its own still runs, alone.
      */
-    public boolean admits(List<MagickJob> batch, MagickJob next) {
-        if (BatchKey.of(next).isEmpty()) {
-            return false;
-        }
+    boolean admits(List<BatchCandidate> batch, BatchCandidate next) {
         if (batch.isEmpty()) {
             return true;
         }
         if (batch.size() + 1 > maxJobs) {
             return false;
         }
-        long bytes = inputBytes(next);
-        long pixels = next.shape().largestImage();
-        for (MagickJob job : batch) {
-            bytes += inputBytes(job);
-            pixels += job.shape().largestImage();
+        long bytes = next.inputBytes();
+        long pixels = next.pixels();
+        for (BatchCandidate job : batch) {
+            bytes += job.inputBytes();
+            pixels += job.pixels();
         }
         return bytes <= maxInputBytes && pixels <= maxPixels;
-    }
-
-    private static long inputBytes(MagickJob job) {
-        BatchableJob batchable = BatchableJob.of(job).orElseThrow(
-                () -> new IllegalArgumentException("Only batchable jobs form a batch"));
-        try {
-            return Files.size(batchable.input());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -47,7 +47,13 @@ public final class GatheredRuns<K, J, R> {
             queued.computeIfAbsent(key, any -> new ArrayDeque<>()).add(mine);
         }
         while (isQueued(key, mine)) {
-            worker.acquire();
+            try {
+                worker.acquire();
+            } catch (InterruptedException | RuntimeException e) {
+                // Taken back, so no one runs a job its caller gave up on; one already taken is run, unawaited.
+                withdraw(key, mine);
+                throw e;
+            }
             try {
                 List<Queued<J, R>> batch = take(key, bounds);
                 if (!batch.isEmpty()) {
@@ -58,6 +64,15 @@ public final class GatheredRuns<K, J, R> {
             }
         }
         return outcome(mine);
+    }
+
+    private void withdraw(K key, Queued<J, R> mine) {
+        synchronized (queued) {
+            ArrayDeque<Queued<J, R>> jobs = queued.get(key);
+            if (jobs != null && jobs.remove(mine) && jobs.isEmpty()) {
+                queued.remove(key);
+            }
+        }
     }
 
     private boolean isQueued(K key, Queued<J, R> mine) {
@@ -72,8 +87,10 @@ public final class GatheredRuns<K, J, R> {
             ArrayDeque<Queued<J, R>> jobs = queued.get(key);
             List<Queued<J, R>> batch = new ArrayList<>();
             List<J> taken = new ArrayList<>();
-            // The first job always runs, whatever its size: the bounds only decide who may join it.
-            while (jobs != null && !jobs.isEmpty() && (taken.isEmpty() || bounds.admits(taken, jobs.peek().job))) {
+            // The first job always runs, whatever its size: the bounds only decide who may join it. Jobs taken off
+            // the queue are run whatever happens next, or their callers would wait for them for ever: bounds that
+            // fail on a job leave it queued, to run first in a later turn.
+            while (jobs != null && !jobs.isEmpty() && (taken.isEmpty() || admits(bounds, taken, jobs.peek().job))) {
                 Queued<J, R> next = jobs.poll();
                 batch.add(next);
                 taken.add(next.job);
@@ -82,6 +99,14 @@ public final class GatheredRuns<K, J, R> {
                 queued.remove(key);
             }
             return batch;
+        }
+    }
+
+    private static <J> boolean admits(Bounds<J> bounds, List<J> taken, J next) {
+        try {
+            return bounds.admits(taken, next);
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 

@@ -2,6 +2,7 @@ package org.darkroom.magick.batch;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.darkroom.flow.BatchPlace;
 import org.darkroom.flow.FlowExchange;
@@ -21,7 +22,7 @@ public final class SharedProcesses {
     /** The bean name the {@code magick-flow} route refers to. */
     public static final String BEAN = "sharedProcesses";
 
-    private final GatheredRuns<BatchKey, MagickJob, Placed> gathered = new GatheredRuns<>();
+    private final GatheredRuns<BatchKey, BatchCandidate, Placed> gathered = new GatheredRuns<>();
     private final BatchRunner runner;
     private final BatchBounds bounds;
     private final Workers workers;
@@ -45,12 +46,15 @@ public final class SharedProcesses {
 
     /**
      * Route step: runs the job, with the jobs of its key that wait beside it. When its output is written, the job
-     * stays the body and its place in the batch is set as {@link FlowExchange#BATCH}; without that place, the job
-     * still has to run alone.
+     * stays the body and its place in the batch is set as {@link FlowExchange#BATCH}; without that place (it ran
+     * alone, its batch failed, or its input could not be weighed), the job still has to run on the single path.
      */
     public void run(Exchange exchange) throws InterruptedException {
-        MagickJob job = exchange.getMessage().getBody(MagickJob.class);
-        Placed placed = gathered.run(BatchKey.of(job).orElseThrow(), job, worker(exchange), bounds::admits,
+        Optional<BatchCandidate> candidate = BatchCandidate.of(exchange.getMessage().getBody(MagickJob.class));
+        if (candidate.isEmpty()) {
+            return;
+        }
+        Placed placed = gathered.run(candidate.get().key(), candidate.get(), worker(exchange), bounds::admits,
                 this::together);
         switch (placed.outcome().result()) {
             case DONE -> exchange.setProperty(FlowExchange.BATCH, placed.place());
@@ -61,8 +65,9 @@ public final class SharedProcesses {
         }
     }
 
-    private List<Placed> together(List<MagickJob> jobs) {
+    private List<Placed> together(List<BatchCandidate> candidates) {
         List<Placed> placed = new ArrayList<>();
+        List<MagickJob> jobs = candidates.stream().map(BatchCandidate::job).toList();
         if (jobs.size() == 1) {
             // Alone after all: the single path, with its own process and its own latency.
             placed.add(new Placed(BatchOutcome.runAlone(jobs.get(0)), null));

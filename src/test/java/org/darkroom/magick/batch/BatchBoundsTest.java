@@ -44,8 +44,8 @@ class BatchBoundsTest {
 
     @Test
     void a_batch_stops_growing_at_its_pixels_and_a_huge_file_runs_alone() {
-        MagickJob small = thumbnail(SMALL);
-        long pixels = small.shape().largestImage();
+        BatchCandidate small = thumbnail(SMALL);
+        long pixels = small.pixels();
         BatchBounds bounds = new BatchBounds(16, Long.MAX_VALUE, 2 * pixels);
         assertThat(bounds.admits(List.of(small), thumbnail(SMALL))).isTrue();
         assertThat(bounds.admits(List.of(small, thumbnail(SMALL)), thumbnail(SMALL))).isFalse();
@@ -57,13 +57,29 @@ class BatchBoundsTest {
     }
 
     @Test
-    void a_job_that_cannot_share_a_process_is_never_admitted() {
+    void a_job_that_cannot_share_a_process_is_no_candidate() {
         MagickJob info = new InfoFlow().plan(AcceptedFiles.copy(SMALL, dir.resolve("info")),
                 new FlowParameters(Map.of()));
-        assertThat(new BatchBounds(16, Long.MAX_VALUE, Long.MAX_VALUE).admits(List.of(), info)).isFalse();
+        assertThat(BatchCandidate.of(info)).isEmpty();
     }
 
-    private MagickJob thumbnail(Path image) {
+    @Test
+    void a_candidate_is_weighed_once_by_its_input_and_its_plan() throws Exception {
+        MagickJob job = plan(SMALL);
+        BatchCandidate candidate = BatchCandidate.of(job).orElseThrow();
+        assertThat(candidate.inputBytes()).isEqualTo(Files.size(SMALL));
+        assertThat(candidate.pixels()).isEqualTo(job.shape().largestImage());
+
+        MagickJob gone = plan(SMALL);
+        Files.delete(BatchCandidate.of(gone).orElseThrow().batchable().input());
+        assertThat(BatchCandidate.of(gone)).as("an input that cannot be weighed runs alone").isEmpty();
+    }
+
+    private BatchCandidate thumbnail(Path image) {
+        return BatchCandidate.of(plan(image)).orElseThrow();
+    }
+
+    private MagickJob plan(Path image) {
         return THUMBNAIL.plan(AcceptedFiles.copy(image, dir.resolve("job-" + next++)),
                 THUMBNAIL.spec().params().parse(Map.of("format", "png")));
     }

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -101,11 +102,65 @@ class GatheredRunsTest {
         assertThat(permits.availablePermits()).isEqualTo(1);
     }
 
+    @Test
+    void a_job_the_bounds_cannot_weigh_stays_queued_and_runs_first_later_and_no_taken_job_is_stranded()
+            throws Exception {
+        CountDownLatch finishFirst = new CountDownLatch(1);
+        GatheredRuns.Bounds<Integer> failingOnTwo = (taken, next) -> {
+            if (next == 2) {
+                throw new IllegalStateException("the input of job 2 is gone");
+            }
+            return true;
+        };
+        CompletableFuture<String> first = call("thumbnail", 0, failingOnTwo, jobs -> {
+            await(finishFirst);
+            return recorded().apply(jobs);
+        });
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> permits.availablePermits() == 0);
+        List<CompletableFuture<String>> waiting = new ArrayList<>();
+        for (int job = 1; job <= 3; job++) {
+            waiting.add(call("thumbnail", job, failingOnTwo, recorded()));
+            int queuedSoFar = job;
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> permits.getQueueLength() == queuedSoFar);
+        }
+
+        finishFirst.countDown();
+
+        CompletableFuture.allOf(first, waiting.get(0), waiting.get(1), waiting.get(2)).get(5, TimeUnit.SECONDS);
+        assertThat(batches).containsExactly(List.of(0), List.of(1), List.of(2, 3));
+    }
+
+    @Test
+    void a_caller_interrupted_while_it_waits_for_the_worker_takes_its_job_back() throws Exception {
+        CountDownLatch finishFirst = new CountDownLatch(1);
+        CompletableFuture<String> first = call("thumbnail", 0, 8, jobs -> {
+            await(finishFirst);
+            return recorded().apply(jobs);
+        });
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> permits.availablePermits() == 0);
+        Future<String> givenUp = threads.submit(() -> runs.run("thumbnail", 1, worker, (taken, next) -> true,
+                recorded()));
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> permits.getQueueLength() == 1);
+
+        givenUp.cancel(true);
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> permits.getQueueLength() == 0);
+        finishFirst.countDown();
+
+        assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("done 0");
+        assertThat(runs.run("thumbnail", 2, worker, (taken, next) -> true, recorded())).isEqualTo("done 2");
+        assertThat(batches).as("the job given up never ran").containsExactly(List.of(0), List.of(2));
+    }
+
     private CompletableFuture<String> call(String key, int job, int perRun,
+                                           Function<List<Integer>, List<String>> together) {
+        return call(key, job, (taken, next) -> taken.size() < perRun, together);
+    }
+
+    private CompletableFuture<String> call(String key, int job, GatheredRuns.Bounds<Integer> bounds,
                                            Function<List<Integer>, List<String>> together) {
         return CompletableFuture.supplyAsync(() -> {
             try {
-                return runs.run(key, job, worker, (taken, next) -> taken.size() < perRun, together);
+                return runs.run(key, job, worker, bounds, together);
             } catch (InterruptedException e) {
                 throw new IllegalStateException(e);
             }
