@@ -11,11 +11,16 @@ import java.util.function.Function;
 
 /**
  * Gathers jobs that wait for a worker at the same time into one run (group commit). Each caller queues its job
- * under its key, then waits for a worker; the caller that gets one takes the jobs queued under that key, oldest
- * first and as many as the bounds allow, and runs them together, completing each one's outcome. A caller whose job
- * another caller took gives its worker back and waits for that run. Nothing waits for a batch to fill: a job runs
- * as soon as a worker is free, with whatever queued behind it while every worker was busy, so batches grow with the
+ * under its key. Per key, one caller at a time, the contender, waits for a worker; when it gets one it takes the
+ * jobs queued under that key, oldest first and as many as the bounds allow, hands the contender's part to the
+ * caller of the oldest job still queued, and runs the jobs it took together, completing each one's outcome. Every
+ * other caller waits for its outcome, or for its turn as contender. Nothing waits for a batch to fill: a job runs as
+ * soon as a worker is free, with whatever queued behind it while every worker was busy, so batches grow with the
  * load and a lone job pays no delay.
+ *
+ * <p>Only the contender waits for a worker: were every caller to wait, a caller whose job already ran in another's
+ * batch would still take the next free worker and run whatever had just arrived, one or two jobs, however many
+ * waited behind it.
  *
  * @param <K> what jobs must share to run together
  * @param <J> a job
@@ -34,7 +39,8 @@ public final class GatheredRuns<K, J, R> {
         boolean admits(List<J> taken, J next);
     }
 
-    private final Map<K, ArrayDeque<Queued<J, R>>> queued = new HashMap<>();
+    /** The jobs waiting under each key; guarded by this object's monitor, which callers also wait on. */
+    private final Map<K, Line<J, R>> lines = new HashMap<>();
 
     /**
      * Runs {@code job}, alone or with others of {@code key}, and returns its outcome. {@code together} gets the jobs
@@ -43,63 +49,94 @@ public final class GatheredRuns<K, J, R> {
     public R run(K key, J job, Worker worker, Bounds<J> bounds, Function<List<J>, List<R>> together)
             throws InterruptedException {
         Queued<J, R> mine = new Queued<>(job);
-        synchronized (queued) {
-            queued.computeIfAbsent(key, any -> new ArrayDeque<>()).add(mine);
+        Line<J, R> line;
+        synchronized (this) {
+            line = lines.computeIfAbsent(key, any -> new Line<>());
+            line.queue.add(mine);
+            if (line.contender == null) {
+                line.contender = mine;
+            }
         }
-        while (isQueued(key, mine)) {
+        while (awaitTurn(key, line, mine)) {
             try {
                 worker.acquire();
             } catch (InterruptedException | RuntimeException e) {
-                // Taken back, so no one runs a job its caller gave up on; one already taken is run, unawaited.
-                withdraw(key, mine);
+                giveUp(key, line, mine);
                 throw e;
             }
             try {
-                List<Queued<J, R>> batch = take(key, bounds);
-                if (!batch.isEmpty()) {
-                    runTogether(batch, together);
+                List<Queued<J, R>> batch;
+                synchronized (this) {
+                    batch = take(line, bounds);
+                    line.contender = null;
+                    handOver(key, line);
                 }
+                runTogether(batch, together);
             } finally {
                 worker.release();
+                synchronized (this) {
+                    // The callers of the jobs just run wait for their outcomes on this monitor.
+                    notifyAll();
+                }
             }
         }
         return outcome(mine);
     }
 
-    private void withdraw(K key, Queued<J, R> mine) {
-        synchronized (queued) {
-            ArrayDeque<Queued<J, R>> jobs = queued.get(key);
-            if (jobs != null && jobs.remove(mine) && jobs.isEmpty()) {
-                queued.remove(key);
+    /** Jobs queued under {@code key} and not yet taken into a run. */
+    synchronized int waiting(K key) {
+        Line<J, R> line = lines.get(key);
+        return line == null ? 0 : line.queue.size();
+    }
+
+    /** Waits until the job has run (false) or its caller is the key's contender (true). */
+    private synchronized boolean awaitTurn(K key, Line<J, R> line, Queued<J, R> mine) throws InterruptedException {
+        try {
+            while (line.contender != mine && !mine.outcome.isDone()) {
+                wait();
             }
+        } catch (InterruptedException e) {
+            giveUp(key, line, mine);
+            throw e;
+        }
+        return !mine.outcome.isDone();
+    }
+
+    /**
+     * A caller leaves before its job ran: the job is taken back, so no one runs what its caller gave up on (one
+     * already taken still runs, unawaited), and the contender's part passes on, or the jobs behind would wait for
+     * ever.
+     */
+    private synchronized void giveUp(K key, Line<J, R> line, Queued<J, R> mine) {
+        line.queue.remove(mine);
+        if (line.contender == mine) {
+            line.contender = null;
+            handOver(key, line);
         }
     }
 
-    private boolean isQueued(K key, Queued<J, R> mine) {
-        synchronized (queued) {
-            ArrayDeque<Queued<J, R>> jobs = queued.get(key);
-            return jobs != null && jobs.contains(mine);
+    /** The oldest job still queued becomes the contender's; a key with nothing queued is forgotten. */
+    private void handOver(K key, Line<J, R> line) {
+        if (line.queue.isEmpty()) {
+            lines.remove(key, line);
+            return;
         }
+        line.contender = line.queue.peek();
+        notifyAll();
     }
 
-    private List<Queued<J, R>> take(K key, Bounds<J> bounds) {
-        synchronized (queued) {
-            ArrayDeque<Queued<J, R>> jobs = queued.get(key);
-            List<Queued<J, R>> batch = new ArrayList<>();
-            List<J> taken = new ArrayList<>();
-            // The first job always runs, whatever its size: the bounds only decide who may join it. Jobs taken off
-            // the queue are run whatever happens next, or their callers would wait for them for ever: bounds that
-            // fail on a job leave it queued, to run first in a later turn.
-            while (jobs != null && !jobs.isEmpty() && (taken.isEmpty() || admits(bounds, taken, jobs.peek().job))) {
-                Queued<J, R> next = jobs.poll();
-                batch.add(next);
-                taken.add(next.job);
-            }
-            if (jobs != null && jobs.isEmpty()) {
-                queued.remove(key);
-            }
-            return batch;
+    private List<Queued<J, R>> take(Line<J, R> line, Bounds<J> bounds) {
+        List<Queued<J, R>> batch = new ArrayList<>();
+        List<J> taken = new ArrayList<>();
+        // The first job always runs, whatever its size: the bounds only decide who may join it. Jobs taken off the
+        // queue are run whatever happens next, or their callers would wait for them for ever: bounds that fail on
+        // a job leave it queued, to run first in a later turn.
+        while (!line.queue.isEmpty() && (taken.isEmpty() || admits(bounds, taken, line.queue.peek().job))) {
+            Queued<J, R> next = line.queue.poll();
+            batch.add(next);
+            taken.add(next.job);
         }
+        return batch;
     }
 
     private static <J> boolean admits(Bounds<J> bounds, List<J> taken, J next) {
@@ -111,6 +148,9 @@ public final class GatheredRuns<K, J, R> {
     }
 
     private void runTogether(List<Queued<J, R>> batch, Function<List<J>, List<R>> together) {
+        if (batch.isEmpty()) {
+            return;
+        }
         try {
             List<R> outcomes = together.apply(batch.stream().map(Queued::job).toList());
             for (int i = 0; i < batch.size(); i++) {
@@ -130,6 +170,12 @@ public final class GatheredRuns<K, J, R> {
             }
             throw (Error) e.getCause();
         }
+    }
+
+    /** One key's queue and the caller whose turn it is to wait for a worker (null when none is). */
+    private static final class Line<J, R> {
+        private final ArrayDeque<Queued<J, R>> queue = new ArrayDeque<>();
+        private Queued<J, R> contender;
     }
 
     private record Queued<J, R>(J job, CompletableFuture<R> outcome) {

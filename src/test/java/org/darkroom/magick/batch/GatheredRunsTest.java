@@ -63,7 +63,7 @@ class GatheredRunsTest {
             waiting.add(call("thumbnail", job, 3, recorded()));
             // One at a time, so the jobs queue in a known order.
             int queuedSoFar = job;
-            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> permits.getQueueLength() == queuedSoFar);
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> runs.waiting("thumbnail") == queuedSoFar);
         }
 
         finishFirst.countDown();
@@ -74,6 +74,32 @@ class GatheredRunsTest {
         }
         assertThat(batches).as("oldest first, at most three per run").containsExactly(List.of(0), List.of(1, 2, 3),
                 List.of(4, 5));
+    }
+
+    @Test
+    void of_the_callers_of_one_key_only_one_waits_for_a_worker() throws Exception {
+        CountDownLatch finishFirst = new CountDownLatch(1);
+        CompletableFuture<String> first = call("thumbnail", 0, 8, jobs -> {
+            await(finishFirst);
+            return recorded().apply(jobs);
+        });
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> permits.availablePermits() == 0);
+        List<CompletableFuture<String>> waiting = new ArrayList<>();
+        for (int job = 1; job <= 4; job++) {
+            waiting.add(call("thumbnail", job, 8, recorded()));
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> runs.waiting("thumbnail") == 4);
+        // The others wait for their outcome, not for a worker: a caller whose job another one's run takes must not
+        // go on to take a worker with whatever arrived since.
+        Awaitility.await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5))
+                .until(() -> permits.getQueueLength() == 1);
+
+        finishFirst.countDown();
+
+        CompletableFuture.allOf(waiting.toArray(CompletableFuture[]::new)).get(5, TimeUnit.SECONDS);
+        assertThat(first.get()).isEqualTo("done 0");
+        assertThat(batches).containsExactly(List.of(0), List.of(1, 2, 3, 4));
+        assertThat(runs.waiting("thumbnail")).isZero();
     }
 
     @Test
@@ -121,7 +147,7 @@ class GatheredRunsTest {
         for (int job = 1; job <= 3; job++) {
             waiting.add(call("thumbnail", job, failingOnTwo, recorded()));
             int queuedSoFar = job;
-            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> permits.getQueueLength() == queuedSoFar);
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> runs.waiting("thumbnail") == queuedSoFar);
         }
 
         finishFirst.countDown();
