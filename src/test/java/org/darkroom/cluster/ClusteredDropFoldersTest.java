@@ -43,7 +43,9 @@ class ClusteredDropFoldersTest {
     Path dir;
 
     @ParameterizedTest(name = "{0} nodes, one killed after {1} files are done")
-    @CsvSource({"2, 2", "2, 12", "2, 25", "2, 38", "2, 50", "3, 20"})
+    // Not later than 40 of 60: each node leases up to 34 files ahead (SCALING.md), so near the end the first node
+    // may have none left to be killed with.
+    @CsvSource({"2, 2", "2, 12", "2, 25", "2, 32", "2, 40", "3, 20"})
     void a_node_killed_mid_batch_loses_nothing_and_shares_nothing(int nodes, int doneBeforeKill) throws Exception {
         Postgres.Database database = Postgres.get().newDatabase("drop_" + nodes + "_" + doneBeforeKill);
         Path data = dir.resolve("data");
