@@ -2,12 +2,13 @@
  * Several planned ImageMagick jobs in one {@code mogrify} process: the same per-file outputs as the single path, with
  * ImageMagick's start-up paid once per batch instead of once per file.
  *
- * <p>How a caller uses it (the drop folder groups files; this package runs a group):
+ * <p>How the drop folder uses it ({@link org.darkroom.magick.batch.SharedProcesses}, which gathers the files with
+ * {@link org.darkroom.magick.batch.GatheredRuns}):
  * <ol>
- *   <li>{@link org.darkroom.magick.batch.BatchKey#of} for each planned job: jobs share a process only when their
- *       keys are equal; a job without a key always runs alone.</li>
- *   <li>{@link org.darkroom.magick.batch.BatchBounds#admits} while gathering, so a batch stays within its count,
- *       input bytes and pixels, and one huge file runs alone.</li>
+ *   <li>{@code BatchCandidate.of} for each planned job: its key (jobs share a process only when their keys are
+ *       equal; a job without a key always runs alone), its input bytes and its pixels, read once.</li>
+ *   <li>{@code BatchBounds.admits} while gathering, so a batch stays within its count, input bytes and pixels, and
+ *       one huge file runs alone.</li>
  *   <li>Take ONE worker permit, call {@link org.darkroom.magick.batch.BatchRunner#run}, give the permit back.</li>
  *   <li>Per job, by its {@link org.darkroom.magick.batch.BatchOutcome}: {@code DONE} (its output is at
  *       {@code job.output()}, exactly as the single path writes it), {@code RUN_ALONE} (send it through
