@@ -87,8 +87,10 @@ class GatheredRunsTest {
         List<CompletableFuture<String>> waiting = new ArrayList<>();
         for (int job = 1; job <= 4; job++) {
             waiting.add(call("thumbnail", job, 8, recorded()));
+            // One at a time, so the jobs queue in a known order.
+            int queuedSoFar = job;
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> runs.waiting("thumbnail") == queuedSoFar);
         }
-        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> runs.waiting("thumbnail") == 4);
         // The others wait for their outcome, not for a worker: a caller whose job another one's run takes must not
         // go on to take a worker with whatever arrived since.
         Awaitility.await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5))
