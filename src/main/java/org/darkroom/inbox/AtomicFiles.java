@@ -6,6 +6,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.UUID;
 
 /**
  * Puts finished files in place so that a reader sees either nothing or the whole file, never a part of it.
@@ -40,9 +42,10 @@ final class AtomicFiles {
     static void write(byte[] content, Path stagingDir, Path target) {
         Path staged = null;
         try {
-            // Unique: two inboxes may write records of the same name at the same moment.
-            staged = Files.createTempFile(stagingDir, "record-", ".staged");
-            Files.write(staged, content);
+            // Unique: two inboxes may write records of the same name at the same moment. Created and written
+            // through one open (createTempFile and then write would open it twice).
+            staged = stagingDir.resolve("record-" + UUID.randomUUID() + ".staged");
+            Files.write(staged, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             moveInto(staged, target);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not stage " + target, e);

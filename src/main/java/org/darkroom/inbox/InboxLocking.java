@@ -9,8 +9,11 @@ import org.apache.camel.spi.IdempotentRepository;
  * How an inbox's consumer makes sure one file is worked on by one consumer at a time: camel-file's read lock, as
  * parameters of the inbox route template.
  *
- * <p>A single instance uses the {@code changed} read lock (the file must have stopped changing for the settle time;
- * a marker file guards it). Cluster nodes use the clustered read lock Camel documents, {@code idempotent-changed},
+ * <p>A single instance uses the {@code changed} read lock (the file must have stopped changing for the settle time)
+ * without camel-file's marker files: the exclusive lock on the data directory ({@code startup/DataDirLock}) already
+ * keeps every other instance out, and the consumer's in-progress set keeps a file from being taken twice, so a
+ * marker per file would be two more inodes created and deleted, and a dozen more {@code stat}s, for nothing. Markers
+ * an older version left behind are still swept at start. Cluster nodes use the clustered read lock Camel documents, {@code idempotent-changed},
  * with one lease repository per inbox keyed by the file's name, so nodes that mount the share at different paths
  * agree on the key (the repository takes the name from the path camel-file passes: cheaper than an
  * {@code idempotentKey} expression, which camel-file evaluates on a throwaway exchange twice per file). On Camel 4.17.0 it needs {@code idempotentEager=false} (else a node that loses a race removes
@@ -50,11 +53,11 @@ public final class InboxLocking {
         Map<String, Object> parameters = new LinkedHashMap<>();
         if (repositories == null) {
             parameters.put("readLock", "changed");
-            parameters.put("markerFile", "true");
+            parameters.put("sweepMarkers", "true");
             return parameters;
         }
         parameters.put("readLock", "idempotent-changed");
-        parameters.put("markerFile", "false");
+        parameters.put("sweepMarkers", "false");
         parameters.put("leases", "#" + repositoryBean(inbox));
         parameters.put("leaseEager", "false");
         parameters.put("leaseKeptAfterCommit", "true");
