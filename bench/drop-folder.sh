@@ -156,9 +156,6 @@ count_processed() {
   PROCESSED=$((${#archived[@]} + ${#failed[@]}))
 }
 
-# A pause without starting a process (see count_processed): a read that times out on a pipe nobody writes to.
-exec {PAUSE_FD}<> <(:)
-pause() { read -r -t "$1" -u "$PAUSE_FD" _ || true; }
 
 difference() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
 

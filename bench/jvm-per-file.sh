@@ -52,7 +52,6 @@ stage() {
   done
 }
 
-exec {PAUSE_FD}<> <(:)
 # Waits until N inputs are archived, polling with bash's own globbing: a process started beside the service
 # would take CPU from it.
 await_archived() {
@@ -61,7 +60,7 @@ await_archived() {
   while :; do
     archived=("$PASS_DIR/data/archive/thumbnail/"*)
     ((${#archived[@]} >= n)) && break
-    read -r -t 0.05 -u "$PAUSE_FD" _ || true
+    pause 0.05
   done
   shopt -u nullglob
 }
@@ -92,13 +91,8 @@ measure_pass() {
   fresh_dir "$PASS_DIR"
   stage "$PASS_DIR/warm" warm "$WARM"
   stage "$PASS_DIR/measured" measured "$FILES"
-  (cd "$checkout" && DARKROOM_MAGICK_BINARY="$CONVERT" exec ./darkroom run --data "$PASS_DIR/data" --magick "$CONVERT") \
-    >"$PASS_DIR/darkroom.log" 2>&1 &
-  SERVICE_PID=$!
-  until grep -q "$READY_LINE" "$PASS_DIR/darkroom.log" 2>/dev/null; do
-    kill -0 "$SERVICE_PID" 2>/dev/null || die "Darkroom from $checkout exited before it was ready (log: $PASS_DIR/darkroom.log)"
-    sleep 0.2
-  done
+  # --magick as well as the environment: every version has the flag.
+  SERVICE_CHECKOUT=$checkout start_service "$PASS_DIR/darkroom.log" --data "$PASS_DIR/data" --magick "$CONVERT"
   [[ $(cat "/proc/$SERVICE_PID/comm") == java ]] || die "process $SERVICE_PID is not the service's JVM"
   mkdir -p "$PASS_DIR/data/inbox/thumbnail"
   find "$PASS_DIR/warm" -type f -exec mv -t "$PASS_DIR/data/inbox/thumbnail" {} +

@@ -12,11 +12,12 @@ import org.apache.camel.spi.IdempotentRepository;
  * <p>A single instance uses the {@code changed} read lock (the file must have stopped changing for the settle time)
  * without camel-file's marker files: the exclusive lock on the data directory ({@code startup/DataDirLock}) already
  * keeps every other instance out, and the consumer's in-progress set keeps a file from being taken twice, so a
- * marker per file would be two more inodes created and deleted, and a dozen more {@code stat}s, for nothing. Markers
- * an older version left behind are still swept at start. Cluster nodes use the clustered read lock Camel documents, {@code idempotent-changed},
- * with one lease repository per inbox keyed by the file's name, so nodes that mount the share at different paths
- * agree on the key (the repository takes the name from the path camel-file passes: cheaper than an
- * {@code idempotentKey} expression, which camel-file evaluates on a throwaway exchange twice per file). On Camel 4.17.0 it needs {@code idempotentEager=false} (else a node that loses a race removes
+ * marker per file would be two more inodes created and deleted, and a dozen more {@code stat}s, for nothing.
+ * Markers an older version left behind are still swept at start. Cluster nodes use the clustered read lock Camel
+ * documents, {@code idempotent-changed}, with one lease repository per inbox keyed by the file's name, so nodes
+ * that mount the share at different paths agree on the key (the repository takes the name from the path camel-file
+ * passes: cheaper than an {@code idempotentKey} expression, which camel-file evaluates on a throwaway exchange
+ * twice per file). On Camel 4.17.0 it needs {@code idempotentEager=false} (else a node that loses a race removes
  * the winner's lease), no marker files (a starting node would delete another node's live markers as orphans), and
  * the lease kept a little after success, so a node that listed the file just before it was archived does not take
  * it again.
