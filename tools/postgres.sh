@@ -3,7 +3,7 @@
 # no durability (fsync off), trust for the superuser "postgres" and passwords (scram) for every other role.
 #
 #   tools/postgres.sh start DIR [PORT]   initialise DIR and start a server; prints the port (a free one if none)
-#   tools/postgres.sh restart DIR        stop and start the server of DIR on the same port
+#   tools/postgres.sh restart DIR [S]    stop and start the server of DIR on the same port, down for S seconds
 #   tools/postgres.sh stop DIR           stop the server of DIR and delete DIR
 #
 # initdb refuses to run as root, so as root the server runs as the postgres user (through runuser) and DIR is
@@ -79,18 +79,29 @@ host  all postgres 127.0.0.1/32 trust
 local all all scram-sha-256
 host  all all 127.0.0.1/32 scram-sha-256
 HBA
-  pg_ctl_of "$dir" -w -t 60 -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off \
--c synchronous_commit=off -c full_page_writes=off" start >/dev/null \
-    || { cat "$dir/server.log" >&2; die "the server did not start"; }
+  start_server "$dir" "$port"
   echo "$port" >"$handle/port"
   echo "$port"
 }
 
+start_server() {
+  local dir=$1 port=$2
+  pg_ctl_of "$dir" -w -t 60 -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off \
+-c synchronous_commit=off -c full_page_writes=off" start >/dev/null \
+    || { cat "$dir/server.log" >&2; die "the server did not start"; }
+}
+
 cmd_restart() {
-  local dir=$1
+  local dir=$1 down=${2:-0}
   [[ -f $dir/port ]] || die "$dir holds no server started by this script"
-  # pg_ctl restart reuses the options the server was started with (postmaster.opts).
-  pg_ctl_of "$dir" -w -t 60 -m fast restart >/dev/null || { cat "$(server_dir "$dir")/server.log" >&2; die "restart failed"; }
+  if [[ $down == 0 ]]; then
+    # pg_ctl restart reuses the options the server was started with (postmaster.opts).
+    pg_ctl_of "$dir" -w -t 60 -m fast restart >/dev/null || { cat "$(server_dir "$dir")/server.log" >&2; die "restart failed"; }
+    return
+  fi
+  pg_ctl_of "$dir" -w -t 60 -m fast stop >/dev/null || { cat "$(server_dir "$dir")/server.log" >&2; die "stop failed"; }
+  sleep "$down"
+  start_server "$(server_dir "$dir")" "$(cat "$dir/port")"
 }
 
 cmd_stop() {
@@ -106,7 +117,7 @@ cmd_stop() {
 
 case ${1:-} in
   start) [[ $# -ge 2 ]] || die "usage: start DIR [PORT]"; cmd_start "$2" "${3:-}" ;;
-  restart) [[ $# -eq 2 ]] || die "usage: restart DIR"; cmd_restart "$2" ;;
+  restart) [[ $# -ge 2 ]] || die "usage: restart DIR [DOWN_SECONDS]"; cmd_restart "$2" "${3:-0}" ;;
   stop) [[ $# -eq 2 ]] || die "usage: stop DIR"; cmd_stop "$2" ;;
   *) die "usage: tools/postgres.sh start DIR [PORT] | restart DIR | stop DIR" ;;
 esac

@@ -5,7 +5,9 @@ import org.apache.camel.spi.IdempotentRepository;
 
 /**
  * One inbox's view of the {@link LeaseStore}, as camel-file's clustered read lock ({@code idempotent-changed})
- * uses it: {@code add} takes the lease, {@code remove} and {@code confirm} end or renew it. The store outlives the
+ * uses it: {@code add} takes the lease, {@code remove} ends it. {@code confirm}, which that read lock does not call
+ * with {@code readLockRemoveOnCommit=true}, answers whether the lease is certainly still this node's
+ * ({@link LeaseStore#owns}): the inbox asks it before it commits anything. The store outlives the
  * routes, so starting and stopping this repository does nothing.
  *
  * <p>Leases are keyed by the file's name, the last part of the key: camel-file passes the file's absolute path, and
@@ -40,7 +42,7 @@ final class LeaseRepository implements IdempotentRepository {
 
     @Override
     public boolean confirm(String key) {
-        return store.renew(processor, fileName(key));
+        return store.owns(processor, fileName(key));
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,6 +27,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>One per process. When the database does not answer, acquiring answers {@code false} (the file waits) rather
  * than throwing, and the connection is reopened on the next call.
+ *
+ * <p>A node vouches for a lease by its own clock only for a lease minus one renewal period after it sent the
+ * statement that last took or renewed it ({@link #owns}): the database's row is at least that fresh, so no other
+ * node can have taken it over. Past that, say while the database does not answer, only a renewal the database
+ * accepts proves the lease is still this node's; a job that cannot prove it commits nothing ({@code inbox}).
  */
 public final class LeaseStore implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LeaseStore.class);
@@ -38,7 +44,10 @@ public final class LeaseStore implements AutoCloseable {
     private final Link calls;
     /** For renewal and readiness probes, so neither waits behind a slow inbox call. */
     private final Link background;
-    private final Set<Lease> held = ConcurrentHashMap.newKeySet();
+    /** Each held lease, with the {@link System#nanoTime} at which the statement that last took or renewed it left. */
+    private final Map<Lease, Long> held = new ConcurrentHashMap<>();
+    /** How long after that a lease is certainly still ours: a lease minus one renewal period, for slow answers. */
+    private final long vouchedNanos;
     private final AtomicLong takeovers = new AtomicLong();
     private final ScheduledExecutorService renewal;
     private long probedAt;
@@ -48,6 +57,7 @@ public final class LeaseStore implements AutoCloseable {
         // Random per process, so a restarted node never mistakes its previous life's leases for its own.
         this.owner = settings.node() + "-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
         this.table = new LeaseTable(owner, settings.lease());
+        this.vouchedNanos = settings.lease().minus(settings.renewal()).toNanos();
         this.availability = new Availability(database.address());
         this.calls = new Link(database, availability, opened);
         this.background = new Link(database, availability, null);
@@ -127,6 +137,7 @@ public final class LeaseStore implements AutoCloseable {
 
     boolean acquire(String processor, String key) {
         Lease lease = new Lease(processor, key);
+        long sent = System.nanoTime();
         Optional<Acquired> acquired;
         try {
             acquired = table.acquire(calls, lease);
@@ -134,7 +145,7 @@ public final class LeaseStore implements AutoCloseable {
             return false;
         }
         acquired.ifPresent(taken -> {
-            held.add(lease);
+            held.put(lease, sent);
             taken.previousOwner().filter(previous -> !previous.equals(owner)).ifPresent(previous -> {
                 takeovers.incrementAndGet();
                 LOG.info("Took over the lease of {}/{} from {}, which stopped renewing it.", processor, key, previous);
@@ -164,22 +175,46 @@ public final class LeaseStore implements AutoCloseable {
         }
     }
 
-    /** Renews this process's lease on the key now; false when it is not ours (any more). */
-    boolean renew(String processor, String key) {
+    /**
+     * Whether the lease on the key is certainly still this process's, so that what it does with the file now cannot
+     * clash with another node: yes while the last renewal is recent enough to vouch for it, else only if the
+     * database renews it now. No when the database does not answer: the lease may have run out meanwhile.
+     */
+    boolean owns(String processor, String key) {
         Lease lease = new Lease(processor, key);
-        if (!held.contains(lease)) {
+        Long confirmed = held.get(lease);
+        if (confirmed == null) {
             return false;
         }
+        return System.nanoTime() - confirmed < vouchedNanos || renew(lease);
+    }
+
+    /** Renews this process's lease on the key now; false when it is not ours (any more) or the database is away. */
+    private boolean renew(Lease lease) {
+        if (!held.containsKey(lease)) {
+            return false;
+        }
+        long sent = System.nanoTime();
         try {
-            return table.renew(calls, List.of(lease)).contains(lease);
+            if (table.renew(calls, List.of(lease)).contains(lease)) {
+                confirmed(lease, sent);
+                return true;
+            }
+            held.remove(lease);
+            return false;
         } catch (SQLException e) {
             return false;
         }
     }
 
+    /** Records a renewal sent at {@code sent}, unless the lease was let go meanwhile or renewed later already. */
+    private void confirmed(Lease lease, long sent) {
+        held.computeIfPresent(lease, (renewed, before) -> sent - before > 0 ? sent : before);
+    }
+
     /** Ends all of this process's leases of one inbox. */
     void releaseAll(String processor) {
-        held.removeIf(lease -> lease.processor().equals(processor));
+        held.keySet().removeIf(lease -> lease.processor().equals(processor));
         try {
             table.releaseProcessor(calls, processor);
         } catch (SQLException e) {
@@ -188,10 +223,11 @@ public final class LeaseStore implements AutoCloseable {
     }
 
     private void renewHeld() {
-        List<Lease> leases = List.copyOf(held);
+        List<Lease> leases = List.copyOf(held.keySet());
         if (leases.isEmpty()) {
             return;
         }
+        long sent = System.nanoTime();
         Set<Lease> renewed;
         try {
             renewed = table.renew(background, leases);
@@ -199,8 +235,10 @@ public final class LeaseStore implements AutoCloseable {
             // Logged by Availability; a scheduled task that throws would never run again.
             return;
         }
-        // Released while the renewal ran is not lost; only what is still held but was not renewed is.
-        List<Lease> lost = leases.stream().filter(lease -> !renewed.contains(lease) && held.remove(lease)).toList();
+        // Released while the renewal ran is not lost, nor brought back; only what is still held but was not renewed is.
+        renewed.forEach(lease -> confirmed(lease, sent));
+        List<Lease> lost = leases.stream().filter(lease -> !renewed.contains(lease) && held.remove(lease) != null)
+                .toList();
         if (!lost.isEmpty()) {
             LOG.warn("{} leases were another node's when renewed (the database did not answer for longer than a "
                     + "lease), so their files may be worked on twice; the first: {}/{}.", lost.size(),

@@ -17,16 +17,22 @@ import java.util.Set;
  */
 final class LeaseTable {
     /**
+     * How old a lease is: since its last renewal, or since the server started if that was later. Nodes cannot renew
+     * while the server is down, so a restart must not age their leases: after it, each gets a whole lease to renew
+     * before another node may take its files over.
+     */
+    private static final String AGE = "now() - greatest(%s, pg_postmaster_start_time())";
+    /**
      * Inserts the lease, or takes over one that expired; answers a row only when the lease is now ours, with the
      * previous owner (null for a new lease). One statement, so no other node can act between check and write.
      */
     private static final String ACQUIRE = "WITH previous AS (SELECT owner FROM darkroom_lease WHERE processor = ? "
             + "AND key = ?) INSERT INTO darkroom_lease AS lease (processor, key, owner, renewed) "
             + "VALUES (?, ?, ?, now()) ON CONFLICT (processor, key) DO UPDATE SET owner = EXCLUDED.owner, "
-            + "renewed = now() WHERE lease.renewed < now() - ? * interval '1 millisecond' "
+            + "renewed = now() WHERE " + AGE.formatted("lease.renewed") + " > ? * interval '1 millisecond' "
             + "RETURNING (SELECT owner FROM previous)";
-    private static final String LIVE = "SELECT 1 FROM darkroom_lease WHERE processor = ? AND key = ? "
-            + "AND renewed >= now() - ? * interval '1 millisecond'";
+    private static final String LIVE = "SELECT 1 FROM darkroom_lease WHERE processor = ? AND key = ? AND "
+            + AGE.formatted("renewed") + " <= ? * interval '1 millisecond'";
     private static final String RELEASE = "DELETE FROM darkroom_lease WHERE processor = ? AND key = ? AND owner = ?";
     private static final String RELEASE_PROCESSOR = "DELETE FROM darkroom_lease WHERE processor = ? AND owner = ?";
     private static final String RELEASE_ALL = "DELETE FROM darkroom_lease WHERE owner = ?";

@@ -87,6 +87,7 @@ public final class InboxDoor {
 
     /** Route step, after {@link FlowCall#done}: commits the flow's outputs to the outbox, image first, record last. */
     public void deliver(Exchange exchange) {
+        InboxLeases.requireHeld(exchange);
         InboxBinding binding = binding(exchange);
         FlowResult result = exchange.getMessage().getBody(FlowResult.class);
         String name = JobExchange.input(exchange).originalName();
@@ -112,6 +113,13 @@ public final class InboxDoor {
         DarkroomException error = FlowCall.failure(exchange);
         if (error.code() == ErrorCode.NOT_READY) {
             InboxProcessStrategy.leaveInInbox(exchange);
+            return;
+        }
+        if (!InboxLeases.stillHeld(exchange)) {
+            // Another node may be done with the file already (one way this job could fail: its input vanished).
+            InboxProcessStrategy.leaveInInbox(exchange);
+            LOG.warn("inbox={} file={} left to the node that holds it, not failed: {}", binding.name(),
+                    LogText.of(name), InboxLeases.LOST);
             return;
         }
         if (!FailureRecords.write(layout.failed(binding.name()), workArea.root(), FailedNames.of(name), error.code(),

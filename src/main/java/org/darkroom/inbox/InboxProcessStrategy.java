@@ -18,6 +18,12 @@ import org.apache.camel.support.service.ServiceHelper;
 /**
  * camel-file's own move-and-read-lock strategy for each inbox, plus one way out it lacks: a failed file marked
  * {@link #leaveInInbox} is released where it lies instead of being moved to {@code failed/}, to be picked up again.
+ * And one check: a file is begun only if it still exists once its read lock is held.
+ *
+ * <p>camel-file checks that before it takes the lock, and its {@code changed} check passes a file that is gone. A
+ * cluster node that listed a file just before another node archived it could take the lease the moment the other
+ * let go (after the release delay) and work on a file that is no longer there; on one instance, a file its owner
+ * deleted after the poll would end in {@code failed/} with a record for nothing.
  *
  * <p>That is how a job the stop cut short, or one the full disk refused, leaves its input untouched in the inbox,
  * free for any node to take again.
@@ -49,7 +55,15 @@ public final class InboxProcessStrategy implements GenericFileProcessStrategy<Fi
     @Override
     public boolean begin(GenericFileOperations<File> operations, GenericFileEndpoint<File> endpoint, Exchange exchange,
                          GenericFile<File> file) throws Exception {
-        return strategy(endpoint).begin(operations, endpoint, exchange, file);
+        if (!strategy(endpoint).begin(operations, endpoint, exchange, file)) {
+            return false;
+        }
+        if (file.getFile().exists()) {
+            return true;
+        }
+        // camel-file aborts a file it cannot begin, which keeps a clustered read lock's key (see forgetLease).
+        forgetLease(endpoint, exchange, file);
+        return false;
     }
 
     @Override
@@ -70,15 +84,21 @@ public final class InboxProcessStrategy implements GenericFileProcessStrategy<Fi
         if (isLeftInInbox(exchange)) {
             // What an abort does: release the read lock and the file's resources, move nothing.
             strategy(endpoint).abort(operations, endpoint, exchange, file);
-            // Except a cluster node's lease: camel-file's abort keeps the key of a clustered read lock (only commit
-            // and rollback remove it), so this node would renew the lease for as long as it runs, and no node,
-            // this one included, could take the file again.
-            IdempotentRepository leases = endpoint.getIdempotentRepository();
-            if (leases != null) {
-                leases.remove(exchange, file.getAbsoluteFilePath());
-            }
+            forgetLease(endpoint, exchange, file);
         } else {
             strategy(endpoint).rollback(operations, endpoint, exchange, file);
+        }
+    }
+
+    /**
+     * Ends a cluster node's lease on the file. camel-file's abort keeps the key of a clustered read lock (only commit
+     * and rollback remove it), so this node would renew the lease for as long as it runs, and no node, this one
+     * included, could take the file again.
+     */
+    private static void forgetLease(GenericFileEndpoint<File> endpoint, Exchange exchange, GenericFile<File> file) {
+        IdempotentRepository leases = InboxLeases.leases(endpoint);
+        if (leases != null) {
+            leases.remove(exchange, file.getAbsoluteFilePath());
         }
     }
 

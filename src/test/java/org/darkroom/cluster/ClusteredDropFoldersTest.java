@@ -109,9 +109,22 @@ class ClusteredDropFoldersTest {
 
     @Test
     void the_database_restarted_mid_batch_loses_nothing_and_the_batch_completes() throws Exception {
-        Postgres.Database database = Postgres.get().newDatabase("restart");
+        databaseOutageMidBatch("restart", TracedMagick.in(dir), () -> Postgres.get().restart());
+    }
+
+    @Test
+    void the_database_down_for_longer_than_a_lease_loses_nothing_and_shares_nothing() throws Exception {
+        // No node can renew meanwhile, and both go on working (slow jobs: each still holds queued files when the
+        // database is back): the leases' age must count again from the server's start, or each node would take
+        // over files the other is still working on. A job that ends during the outage cannot prove its lease and
+        // is left for later: taken over then, but not shared.
+        databaseOutageMidBatch("down", TracedMagick.in(dir, "1"), () -> Postgres.get().restart(LEASE.plusSeconds(1)));
+    }
+
+    /** Two nodes work through the batch, the database goes away once 10 are done, and every file is done once. */
+    private void databaseOutageMidBatch(String purpose, TracedMagick magick, Runnable outage) throws Exception {
+        Postgres.Database database = Postgres.get().newDatabase(purpose);
         Path data = dir.resolve("data");
-        TracedMagick magick = TracedMagick.in(dir);
         ChildDarkroom first = node(data, database, magick, "node-a");
         ChildDarkroom second = node(data, database, magick, "node-b");
         try {
@@ -120,16 +133,63 @@ class ClusteredDropFoldersTest {
             Awaitility.await().atMost(Duration.ofSeconds(60)).until(() ->
                     DataDir.inputs(files.archive(INBOX)).size() >= 10);
 
-            Postgres.get().restart();
+            outage.run();
 
             awaitAllAccounted(files, Duration.ofSeconds(120), List.of(first, second));
             assertThat(DataDir.inputs(files.archive(INBOX))).containsExactlyInAnyOrderElementsOf(names);
             assertThat(DataDir.inputs(files.failed(INBOX))).isEmpty();
             assertThat(magick.concurrentRuns(Map.of())).as("inputs worked on by two nodes at once").isEmpty();
+            assertDoneOnce(names, List.of(first, second));
         } finally {
             first.stop();
             second.stop();
         }
+    }
+
+    /**
+     * One node loses the database for longer than a lease while the other keeps it: the other takes the cut-off
+     * node's files over, and the cut-off node, which may still be working on them, commits none of them.
+     */
+    @Test
+    void a_node_cut_off_from_the_database_commits_nothing_another_node_took_over() throws Exception {
+        Postgres postgres = Postgres.get();
+        Postgres.Database database = postgres.newDatabase("cut");
+        Postgres.Database secondRole = postgres.colleagueOf(database, "b");
+        Path data = dir.resolve("data");
+        TracedMagick magick = TracedMagick.in(dir);
+        ChildDarkroom first = node(data, database, magick, "node-a");
+        ChildDarkroom second = node(data, secondRole, magick, "node-b");
+        try {
+            List<String> names = dropImages(new DataDir(data));
+            DataDir files = new DataDir(data);
+            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() ->
+                    DataDir.inputs(files.archive(INBOX)).size() >= 10 && holdsWork(magick, second));
+
+            postgres.cutOff(secondRole);
+            Thread.sleep(LEASE.multipliedBy(2).toMillis());
+            postgres.reconnect(secondRole);
+
+            awaitAllAccounted(files, Duration.ofSeconds(120), List.of(first, second));
+            Thread.sleep(LEASE.toMillis());
+            assertThat(DataDir.inputs(files.archive(INBOX))).containsExactlyInAnyOrderElementsOf(names);
+            assertThat(DataDir.inputs(files.failed(INBOX))).isEmpty();
+            assertThat(DataDir.names(files.outbox(INBOX))).hasSize(2 * FILES);
+            assertThat(first.logText()).as("the node that kept the database took files over")
+                    .contains("Took over the lease of " + INBOX + "/");
+            assertDoneOnce(names, List.of(first, second));
+        } finally {
+            postgres.reconnect(secondRole);
+            first.stop();
+            second.stop();
+        }
+    }
+
+    /** Each input was done, by one node, once: the job lines of all nodes together say so. */
+    private static void assertDoneOnce(List<String> names, List<ChildDarkroom> nodes) {
+        List<String> done = nodes.stream().flatMap(node -> node.logText().lines())
+                .filter(line -> line.contains(" outcome=done ")).map(line -> line.replaceAll(".* name=" + INBOX
+                        + "/(\\S+).*", "$1")).toList();
+        assertThat(done).as("inputs done, one line each").containsExactlyInAnyOrderElementsOf(names);
     }
 
     /**

@@ -2,6 +2,8 @@ package org.darkroom.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,7 +15,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.spi.IdempotentRepository;
 import org.awaitility.Awaitility;
+import org.darkroom.inbox.InboxProcessStrategy;
 import org.darkroom.testing.DataDir;
 import org.darkroom.testing.Postgres;
 import org.junit.jupiter.api.Test;
@@ -21,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The lease store as camel-file's clustered read lock uses it (the options research/scale-out.md recommends for
- * 4.17.0): two Camel contexts with a store each, one folder, and every file is taken by exactly one of them.
+ * 4.17.0), with the inboxes' process strategy: two Camel contexts with a store each, one folder, and every file is
+ * taken by exactly one of them.
  */
 class ClusteredReadLockTest {
     private static final int FILES = 40;
@@ -37,7 +42,7 @@ class ClusteredReadLockTest {
         List<CamelContext> nodes = new ArrayList<>();
         try (LeaseStore a = Leases.open(database, "node-a"); LeaseStore b = Leases.open(database, "node-b")) {
             for (LeaseStore store : List.of(a, b)) {
-                nodes.add(node(store, inbox, taken));
+                nodes.add(node(store.repository("inbox"), inbox, taken));
             }
             for (int i = 0; i < FILES; i++) {
                 Path staged = dir.resolve("staged-" + i);
@@ -58,9 +63,52 @@ class ClusteredReadLockTest {
         assertThat(DataDir.names(inbox)).isEmpty();
     }
 
-    private static CamelContext node(LeaseStore store, Path inbox, Map<String, AtomicInteger> taken) throws Exception {
+    /**
+     * camel-file checks that a file exists before it takes the lease, not after: a node that listed a file just
+     * before another node archived it could take the lease once the other let go, and work on a file that is gone.
+     * Here the other node archives the file in exactly that moment.
+     */
+    @Test
+    void a_file_archived_by_another_node_while_the_lease_is_taken_is_not_taken() throws Exception {
+        Postgres.Database database = Postgres.get().newDatabase("vanished");
+        Path inbox = Files.createDirectories(dir.resolve("inbox"));
+        Path archive = Files.createDirectories(dir.resolve("archive"));
+        Map<String, AtomicInteger> taken = new ConcurrentHashMap<>();
+        AtomicInteger leasesTaken = new AtomicInteger();
+        try (LeaseStore store = Leases.open(database, "node-a")) {
+            IdempotentRepository leases = store.repository("inbox");
+            IdempotentRepository archivedMeanwhile = new ForwardingRepository(leases) {
+                @Override
+                public boolean add(String key) {
+                    try {
+                        Path file = Path.of(key);
+                        Files.move(file, archive.resolve(file.getFileName()));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    leasesTaken.incrementAndGet();
+                    return super.add(key);
+                }
+            };
+            Files.writeString(dir.resolve("staged"), "an image");
+            Files.move(dir.resolve("staged"), inbox.resolve("gone.png"));
+            CamelContext node = node(archivedMeanwhile, inbox, taken);
+            try {
+                Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> leasesTaken.get() == 1);
+                Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> store.held() == 0);
+            } finally {
+                node.stop();
+            }
+        }
+        assertThat(taken).as("files the route was given").isEmpty();
+        assertThat(DataDir.names(archive)).containsExactly("gone.png");
+    }
+
+    private static CamelContext node(IdempotentRepository leases, Path inbox, Map<String, AtomicInteger> taken)
+            throws Exception {
         CamelContext context = new DefaultCamelContext();
-        context.getRegistry().bind("leases", store.repository("inbox"));
+        context.getRegistry().bind("leases", leases);
+        context.getRegistry().bind(InboxProcessStrategy.BEAN, new InboxProcessStrategy());
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -68,7 +116,7 @@ class ClusteredReadLockTest {
                         + "&idempotentEager=false&readLockMinAge=100"
                         + "&readLockCheckInterval=50&readLockRemoveOnCommit=true&readLockIdempotentReleaseDelay=300"
                         + "&readLockIdempotentReleaseAsync=true&move=../archive&initialDelay=0&delay=20"
-                        + "&maxMessagesPerPoll=4")
+                        + "&maxMessagesPerPoll=4&processStrategy=#" + InboxProcessStrategy.BEAN)
                         .process(exchange -> taken.computeIfAbsent(exchange.getMessage().getHeader("CamelFileName",
                                 String.class), name -> new AtomicInteger()).incrementAndGet());
             }

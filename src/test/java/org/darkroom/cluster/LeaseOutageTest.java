@@ -86,4 +86,49 @@ class LeaseOutageTest {
                     .until(() -> !b.repository("thumbnail").add("held.png") && !b.repository("thumbnail").add("after.png"));
         }
     }
+
+    @Test
+    void a_database_down_for_longer_than_a_lease_ages_no_lease() {
+        try (LeaseStore a = Leases.open(database, "node-a"); LeaseStore b = Leases.open(database, "node-b")) {
+            assertThat(a.repository("thumbnail").add("held.png")).isTrue();
+
+            postgres.restart(Leases.LEASE.multipliedBy(2));
+
+            // a renews within a renewal period of the server's start; until then its lease counts from that start.
+            Duration lease = Leases.LEASE;
+            Awaitility.await().during(lease.plus(lease.dividedBy(2))).atMost(lease.multipliedBy(3))
+                    .pollInterval(Duration.ofMillis(100)).until(() -> !b.repository("thumbnail").add("held.png"));
+            assertThat(b.takeovers()).isZero();
+            assertThat(a.repository("thumbnail").confirm("held.png")).as("still a's").isTrue();
+        }
+    }
+
+    @Test
+    void a_node_cut_off_for_longer_than_a_lease_stops_vouching_for_it_before_another_can_take_it() {
+        Postgres.Database role = postgres.colleagueOf(database, "b");
+        try (LeaseStore a = Leases.open(database, "node-a");
+             LeaseStore b = LeaseStore.open(Leases.settings(role, "node-b"))) {
+            IdempotentRepository cutOff = b.repository("thumbnail");
+            assertThat(cutOff.add("fox.png")).isTrue();
+
+            postgres.cutOff(role);
+            try {
+                long cut = System.nanoTime();
+                Awaitility.await().atMost(Leases.LEASE).pollInterval(Duration.ofMillis(20))
+                        .until(() -> !cutOff.confirm("fox.png"));
+                Duration vouchedFor = Duration.ofNanos(System.nanoTime() - cut);
+                assertThat(a.repository("thumbnail").add("fox.png")).as("taken before its owner let go").isFalse();
+                Awaitility.await().atMost(Leases.LEASE.multipliedBy(2)).pollInterval(Duration.ofMillis(20))
+                        .until(() -> a.repository("thumbnail").add("fox.png"));
+                Duration takenOver = Duration.ofNanos(System.nanoTime() - cut);
+                System.out.printf("cut off: the owner vouched for %d ms, the other node took over after %d ms%n",
+                        vouchedFor.toMillis(), takenOver.toMillis());
+                assertThat(a.takeovers()).isOne();
+            } finally {
+                postgres.reconnect(role);
+            }
+            assertThat(cutOff.confirm("fox.png")).as("once back, the lease is the other node's").isFalse();
+            assertThat(b.held()).isZero();
+        }
+    }
 }

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -106,6 +107,34 @@ public final class Postgres {
     /** {@code pg_ctl restart}: every open connection breaks, the data stays. */
     public void restart() {
         script("restart", dir.toString());
+    }
+
+    /** Stops the server, keeps it down for {@code down} (whole seconds), and starts it again on the same port. */
+    public void restart(Duration down) {
+        script("restart", dir.toString(), String.valueOf(Math.max(1, down.toSeconds())));
+    }
+
+    /**
+     * Another role with the owner's rights in {@code database}, for a second node that can be cut off from the
+     * database on its own ({@link #cutOff}) while the others still reach it.
+     */
+    public Database colleagueOf(Database database, String who) {
+        String name = database.name() + "_" + who;
+        String password = "pw-" + Long.toHexString(System.nanoTime());
+        asSuperuser(SUPERUSER, "CREATE ROLE " + name + " LOGIN PASSWORD '" + password + "' IN ROLE "
+                + database.user());
+        return new Database(database.url(), name, password, database.name());
+    }
+
+    /** The role may not sign in any more, and its open connections are closed: a network cut, for that role. */
+    public void cutOff(Database role) {
+        asSuperuser(SUPERUSER, "ALTER ROLE " + role.user() + " NOLOGIN",
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '" + role.user() + "'");
+    }
+
+    /** Undoes {@link #cutOff}. */
+    public void reconnect(Database role) {
+        asSuperuser(SUPERUSER, "ALTER ROLE " + role.user() + " LOGIN");
     }
 
     private String url(String database) {

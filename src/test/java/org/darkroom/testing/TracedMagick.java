@@ -28,6 +28,11 @@ public final class TracedMagick {
 
     /** Writes the wrapper into {@code dir}; give {@link #binary()} as {@code darkroom.magick.binary}. */
     public static TracedMagick in(Path dir) {
+        return in(dir, WORK_SECONDS);
+    }
+
+    /** The same, with jobs that take at least {@code workSeconds}, so that a node holds work for longer. */
+    public static TracedMagick in(Path dir, String workSeconds) {
         Path binary = dir.resolve("traced-convert");
         Path trace = dir.resolve("magick-trace.log");
         String script = "#!/bin/bash\n"
@@ -39,7 +44,7 @@ public final class TracedMagick {
                 + "  node=${MAGICK_TEMPORARY_PATH##*/}\n"
                 + "  echo \"start $(date +%s%N) $node $sum\" >> '" + trace + "'\n"
                 // Work that takes a moment, as real images do: a node is killed while it holds files.
-                + "  sleep " + WORK_SECONDS + "\n"
+                + "  sleep " + workSeconds + "\n"
                 + "  setpriv --pdeathsig KILL -- /usr/bin/convert \"$@\"\n"
                 + "  status=$?\n"
                 + "  echo \"end $(date +%s%N) $node $sum\" >> '" + trace + "'\n"
