@@ -50,6 +50,7 @@ import org.darkroom.intake.Intake;
 import org.darkroom.intake.WorkArea;
 import org.darkroom.magick.MagickEnvironment;
 import org.darkroom.magick.MagickExecutor;
+import org.darkroom.magick.SvgRendering;
 import org.darkroom.magick.MagickHealthCheck;
 import org.darkroom.magick.MagickMetrics;
 import org.darkroom.magick.MagickProbe;
@@ -182,6 +183,8 @@ public final class DarkroomConfiguration implements CamelConfiguration {
         registry.bind("magickRunner", new MagickRunner(environment, packages.magick().timeoutMillis(),
                 new MagickMetrics(context), stop, disk));
         registry.bind(MagickExecutor.BEAN, new MagickExecutor(runningMagick));
+        registry.bind(SvgRendering.BEAN, new SvgRendering(environment, SvgRendering.RENDERER,
+                packages.magick().timeoutMillis(), new UnfinishedRun(stop, disk)));
         registry.bind(BatchExec.BEAN, new BatchExec(new UnfinishedRun(stop, disk), new MagickMetrics(context)));
         BatchRunner batches = new BatchRunner(context, environment, packages.magick().timeoutMillis(), workArea);
         registry.bind(BatchRunner.BEAN, batches);

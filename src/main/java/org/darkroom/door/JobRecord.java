@@ -30,7 +30,7 @@ public final class JobRecord {
         if (input.originalName() != null) {
             in.put("name", input.originalName());
         }
-        in.put("type", input.type().coder());
+        in.put("type", input.sourceType().coder());
         in.put("bytes", input.bytes());
         in.put("width", input.header().width());
         in.put("height", input.header().height());

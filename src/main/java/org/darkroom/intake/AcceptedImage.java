@@ -10,11 +10,25 @@ import java.nio.file.Path;
  * @param bytes        the input's size
  * @param sha256       hex SHA-256 of the input bytes
  * @param originalName the name the input arrived with, for records only (never used as a path or argument)
+ * @param sourceType   the type the caller sent; differs from {@link #type()} only for an input rendered to plain
+ *                     pixels before ImageMagick sees it (an SVG, whose {@code file} is then the rendered PNG)
  */
-public record AcceptedImage(Path file, ImageHeader header, long bytes, String sha256, String originalName) {
+public record AcceptedImage(Path file, ImageHeader header, long bytes, String sha256, String originalName,
+                            ImageType sourceType) {
 
+    /** An input ImageMagick reads as it came. */
+    public AcceptedImage(Path file, ImageHeader header, long bytes, String sha256, String originalName) {
+        this(file, header, bytes, sha256, originalName, header.type());
+    }
+
+    /** The type of {@link #file}, the one ImageMagick reads. */
     public ImageType type() {
         return header.type();
+    }
+
+    /** The same input, rendered to {@code rendered} (what the flows read from now on); its bytes and digest stay. */
+    public AcceptedImage renderedAs(Path rendered, ImageHeader renderedHeader) {
+        return new AcceptedImage(rendered, renderedHeader, bytes, sha256, originalName, sourceType);
     }
 
     /** The job's private directory, where a flow may write its outputs. */

@@ -42,6 +42,9 @@ public final class HeaderReader {
                 throw new BadHeaderException("bytes are " + sniffed.map(Enum::name).orElse("not an allowed type")
                         + ", expected " + type);
             }
+            if (type == ImageType.SVG) {
+                return svg(file);
+            }
             return parse(new HeaderInput(channel, size), type);
         } catch (MetadataBombException e) {
             throw new DarkroomException(ErrorCode.TOO_LARGE, "The image's compressed metadata (text or colour"
@@ -65,7 +68,17 @@ public final class HeaderReader {
             case TIFF -> TiffParser.read(in);
             case BMP -> BmpParser.read(in);
             case HEIC, AVIF -> IsoBmffParser.read(in, type);
+            case SVG -> throw new IllegalArgumentException("an SVG is read as a document, see svg()");
         };
+    }
+
+    private static ImageHeader svg(Path file) throws IOException, BadHeaderException {
+        if (!SvgParser.expandsWithinLimit(file)) {
+            throw new DarkroomException(ErrorCode.TOO_LARGE, "The compressed SVG expands to more than "
+                    + SvgParser.MAX_EXPANDED_BYTES / (1024 * 1024) + " MiB. Send a smaller drawing.",
+                    "svgz expands past " + SvgParser.MAX_EXPANDED_BYTES + " bytes");
+        }
+        return SvgParser.read(file);
     }
 
     // Parsers trust the magic numbers they start from, so a caller's type is checked against the bytes first.

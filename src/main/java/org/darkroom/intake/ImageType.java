@@ -13,7 +13,12 @@ public enum ImageType {
     TIFF("tiff", "image/tiff", "tiff", Set.of("tif", "tiff")),
     BMP("bmp", "image/bmp", "bmp", Set.of("bmp", "dib")),
     HEIC("heic", "image/heic", "heic", Set.of("heic", "heif")),
-    AVIF("avif", "image/avif", "avif", Set.of("avif"));
+    AVIF("avif", "image/avif", "avif", Set.of("avif")),
+    /**
+     * Accepted as an input only, and never handed to ImageMagick (whose SVG coders the policy denies): a separate
+     * renderer turns it into a PNG first ({@code magick/SvgRendering}). Its coder name is for records alone.
+     */
+    SVG("svg", "image/svg+xml", "svg", Set.of("svg", "svgz"));
 
     private final String coder;
     private final String mimeType;

@@ -98,8 +98,13 @@ public final class Intake {
         }
         ImageType type = TypeSniffer.sniff(head(file), (int) Math.min(bytes, TypeSniffer.HEAD_BYTES))
                 .orElseThrow(() -> new DarkroomException(ErrorCode.UNSUPPORTED_TYPE));
+        // Markup is an SVG only if its root element says so: other XML (MSL, XHTML) is not an image type at all,
+        // whatever name it came under, so that is read before the name is compared.
+        ImageHeader header = type == ImageType.SVG ? HeaderReader.read(file, type) : null;
         declared.requireMatches(type);
-        ImageHeader header = HeaderReader.read(file, type);
+        if (header == null) {
+            header = HeaderReader.read(file, type);
+        }
         if (header.largestFramePixels() > limits.maxPixels()) {
             throw new DarkroomException(ErrorCode.TOO_MANY_PIXELS, "The image is " + header.width() + "×"
                     + header.height() + " (" + megapixels(header.largestFramePixels()) + " MP); the limit is "

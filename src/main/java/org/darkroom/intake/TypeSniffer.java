@@ -20,7 +20,11 @@ public final class TypeSniffer {
 
     /**
      * The type {@code head}'s first {@code length} bytes show, or empty for anything outside the allowlist
-     * (SVG, MVG, MSL, PDF, PostScript, text and every other format ImageMagick could otherwise be talked into).
+     * (MVG, MSL, PDF, PostScript, text and every other format ImageMagick could otherwise be talked into).
+     *
+     * <p>XML markup at the start (after an optional byte-order mark and white space) and gzip data are
+     * {@link ImageType#SVG} candidates only: the header reader then requires a root element {@code svg}. Neither
+     * ever reaches ImageMagick.
      */
     public static Optional<ImageType> sniff(byte[] head, int length) {
         if (head == null || length <= 0) {
@@ -49,7 +53,19 @@ public final class TypeSniffer {
         if (ascii(head, n, 4, "ftyp")) {
             return isoBrand(head, n);
         }
+        if (starts(head, n, 0x1f, 0x8b, 0x08) || startsWithMarkup(head, n)) {
+            return Optional.of(ImageType.SVG);
+        }
         return Optional.empty();
+    }
+
+    private static boolean startsWithMarkup(byte[] head, int n) {
+        int at = starts(head, n, 0xef, 0xbb, 0xbf) ? 3 : 0;
+        while (at < n && (head[at] == ' ' || head[at] == '\t' || head[at] == '\r' || head[at] == '\n')) {
+            at++;
+        }
+        return ascii(head, n, at, "<?xml") || ascii(head, n, at, "<svg") || ascii(head, n, at, "<!--")
+                || ascii(head, n, at, "<!DOCTYPE");
     }
 
     static boolean isBmpInfoHeaderSize(long size) {

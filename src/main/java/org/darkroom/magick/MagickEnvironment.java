@@ -103,6 +103,20 @@ public record MagickEnvironment(Path binary, Path policyDir, Path temporaryDir, 
         return commandLine(List.of(binary.toString()), args);
     }
 
+    /**
+     * The arguments for {@code /usr/bin/env} that run another program (a renderer that turns an input ImageMagick
+     * must not decode into plain pixels) under the same discipline: nothing inherited but {@code PATH}, killed with
+     * the service, its address space capped. {@code home} is a private directory, so the program's caches (fontconfig's)
+     * land there and nowhere shared.
+     */
+    public List<String> toolCommandLine(Path tool, Path home, List<String> args) {
+        List<String> line = new ArrayList<>(List.of("-i", "PATH=/usr/bin:/bin", "HOME=" + home,
+                "XDG_CACHE_HOME=" + home, SETPRIV, "--pdeathsig", "KILL", "--", PRLIMIT, "--as=" + maxMemoryBytes,
+                "--", tool.toString()));
+        line.addAll(args);
+        return line;
+    }
+
     private List<String> commandLine(List<String> program, List<String> args) {
         List<String> line = new ArrayList<>();
         line.add("-i");

@@ -27,8 +27,10 @@ class TypeSnifferTest {
         assertThat(TypeSniffer.sniff(head, head.length)).contains(expected);
     }
 
+    // payload-msl.png is XML: an SVG candidate here, refused as unsupported_type once intake sees its root element
+    // (doors.DoorContractTest).
     @ParameterizedTest
-    @ValueSource(strings = {"not-an-image.jpg", "payload-mvg.png", "payload-svg.png", "payload-msl.png", "empty.png"})
+    @ValueSource(strings = {"not-an-image.jpg", "payload-mvg.png", "empty.png"})
     void refusesHostileSamplesWhateverTheirName(String sample) {
         byte[] head = head(sample);
         assertThat(TypeSniffer.sniff(head, head.length)).isEmpty();
@@ -38,8 +40,6 @@ class TypeSnifferTest {
     @ValueSource(strings = {
             "%PDF-1.7\n%\u00e2\u00e3\n1 0 obj",
             "%!PS-Adobe-3.0\n%%BoundingBox: 0 0 64 64",
-            "<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\"/>",
-            "<svg width=\"64\" height=\"64\"></svg>",
             "push graphic-context\nviewbox 0 0 64 64\n",
             "BMW and BMX are not bitmaps, whatever their first two letters say.",
             "GIF88a is not a GIF version",
@@ -49,6 +49,19 @@ class TypeSnifferTest {
         byte[] head = text.getBytes(StandardCharsets.ISO_8859_1);
         assertThat(TypeSniffer.sniff(head, head.length)).isEmpty();
     }
+
+    /** Markup and gzip are only candidates: the header reader then requires an {@code svg} root element. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+            "\uFEFF\n  <svg width=\"64\" height=\"64\"></svg>",
+            "<!-- drawn by hand --><svg/>",
+            "<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\" \"svg11.dtd\"><svg/>",
+            "\u001f\u008b\u0008\u0000 gzip data"})
+    void markupAndGzipAreSvgCandidates(String text) {
+        byte[] head = text.replace("\uFEFF", "\u00ef\u00bb\u00bf").getBytes(StandardCharsets.ISO_8859_1);
+        assertThat(TypeSniffer.sniff(head, head.length)).contains(ImageType.SVG);
+            }
 
     @Test
     void acceptsBmOnlyWithAKnownDibHeaderSize() {

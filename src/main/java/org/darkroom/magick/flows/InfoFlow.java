@@ -59,8 +59,8 @@ public final class InfoFlow implements MagickFlow {
             values.add("");
         }
         Map<String, Object> info = new LinkedHashMap<>();
-        info.put("format", input.type().coder());
-        info.put("mime_type", input.type().mimeType());
+        info.put("format", input.sourceType().coder());
+        info.put("mime_type", input.sourceType().mimeType());
         info.put("width", Integer.parseInt(values.get(1).trim()));
         info.put("height", Integer.parseInt(values.get(2).trim()));
         info.put("frames", input.header().frames());
