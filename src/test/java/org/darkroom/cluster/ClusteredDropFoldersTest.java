@@ -174,8 +174,8 @@ class ClusteredDropFoldersTest {
             assertThat(DataDir.inputs(files.archive(INBOX))).containsExactlyInAnyOrderElementsOf(names);
             assertThat(DataDir.inputs(files.failed(INBOX))).isEmpty();
             assertThat(DataDir.names(files.outbox(INBOX))).hasSize(2 * FILES);
-            assertThat(first.logText()).as("the node that kept the database took files over")
-                    .contains("Took over the lease of " + INBOX + "/");
+            // Whether the cut-off node still held files the other could take over depends on how far it got before
+            // the cut; the store-level order of events is LeaseOutageTest's. Here: nothing lost, nothing twice.
             assertDoneOnce(names, List.of(first, second));
         } finally {
             postgres.reconnect(secondRole);
