@@ -191,9 +191,6 @@ public final class LeaseStore implements AutoCloseable {
 
     /** Renews this process's lease on the key now; false when it is not ours (any more) or the database is away. */
     private boolean renew(Lease lease) {
-        if (!held.containsKey(lease)) {
-            return false;
-        }
         long sent = System.nanoTime();
         try {
             if (table.renew(calls, List.of(lease)).contains(lease)) {

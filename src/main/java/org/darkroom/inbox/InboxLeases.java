@@ -37,7 +37,7 @@ final class InboxLeases {
     }
 
     /** The inbox's lease repository, or {@code null} on a single instance. */
-    static IdempotentRepository leases(Endpoint endpoint) {
+    private static IdempotentRepository leases(Endpoint endpoint) {
         return endpoint instanceof GenericFileEndpoint<?> files ? files.getIdempotentRepository() : null;
     }
 }

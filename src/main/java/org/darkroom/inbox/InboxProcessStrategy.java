@@ -96,7 +96,7 @@ public final class InboxProcessStrategy implements GenericFileProcessStrategy<Fi
      * included, could take the file again.
      */
     private static void forgetLease(GenericFileEndpoint<File> endpoint, Exchange exchange, GenericFile<File> file) {
-        IdempotentRepository leases = InboxLeases.leases(endpoint);
+        IdempotentRepository leases = endpoint.getIdempotentRepository();
         if (leases != null) {
             leases.remove(exchange, file.getAbsoluteFilePath());
         }

@@ -98,11 +98,14 @@ public final class Intake {
         }
         ImageType type = TypeSniffer.sniff(head(file), (int) Math.min(bytes, TypeSniffer.HEAD_BYTES))
                 .orElseThrow(() -> new DarkroomException(ErrorCode.UNSUPPORTED_TYPE));
-        // Markup is an SVG only if its root element says so: other XML (MSL, XHTML) is not an image type at all,
-        // whatever name it came under, so that is read before the name is compared.
-        ImageHeader header = type == ImageType.SVG ? HeaderReader.read(file, type) : null;
-        declared.requireMatches(type);
-        if (header == null) {
+        ImageHeader header;
+        if (type == ImageType.SVG) {
+            // Markup is an SVG only if its root element says so: other XML (MSL, XHTML) is not an image type at
+            // all, whatever name it came under, so that is read before the name is compared.
+            header = HeaderReader.read(file, type);
+            declared.requireMatches(type);
+        } else {
+            declared.requireMatches(type);
             header = HeaderReader.read(file, type);
         }
         if (header.largestFramePixels() > limits.maxPixels()) {

@@ -146,12 +146,16 @@ final class SvgParser {
         }
     }
 
+    /** The document's text, decompressed when its first bytes are gzip's: one open of the file. */
     private static InputStream document(Path file) throws IOException {
-        InputStream in = new BufferedInputStream(Files.newInputStream(file));
-        return isGzip(file) ? new GZIPInputStream(in) : in;
+        BufferedInputStream in = new BufferedInputStream(Files.newInputStream(file));
+        in.mark(2);
+        boolean gzip = in.read() == 0x1f && in.read() == 0x8b;
+        in.reset();
+        return gzip ? new GZIPInputStream(in) : in;
     }
 
-    static boolean isGzip(Path file) throws IOException {
+    private static boolean isGzip(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             return in.read() == 0x1f && in.read() == 0x8b;
         }

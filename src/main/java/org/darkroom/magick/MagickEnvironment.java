@@ -110,19 +110,18 @@ public record MagickEnvironment(Path binary, Path policyDir, Path temporaryDir, 
      * land there and nowhere shared.
      */
     public List<String> toolCommandLine(Path tool, Path home, List<String> args) {
-        List<String> line = new ArrayList<>(List.of("-i", "PATH=/usr/bin:/bin", "HOME=" + home,
-                "XDG_CACHE_HOME=" + home, SETPRIV, "--pdeathsig", "KILL", "--", PRLIMIT, "--as=" + maxMemoryBytes,
-                "--", tool.toString()));
-        line.addAll(args);
-        return line;
+        return confined(List.of("HOME=" + home, "XDG_CACHE_HOME=" + home), List.of(tool.toString()), args);
     }
 
     private List<String> commandLine(List<String> program, List<String> args) {
-        List<String> line = new ArrayList<>();
-        line.add("-i");
-        line.add("PATH=/usr/bin:/bin");
-        line.add("MAGICK_CONFIGURE_PATH=" + policyDir);
-        line.add("MAGICK_TEMPORARY_PATH=" + temporaryDir);
+        return confined(List.of("MAGICK_CONFIGURE_PATH=" + policyDir, "MAGICK_TEMPORARY_PATH=" + temporaryDir),
+                program, args);
+    }
+
+    /** {@code env -i PATH=… variables… setpriv --pdeathsig KILL -- prlimit --as=… -- program args}. */
+    private List<String> confined(List<String> variables, List<String> program, List<String> args) {
+        List<String> line = new ArrayList<>(List.of("-i", "PATH=/usr/bin:/bin"));
+        line.addAll(variables);
         line.addAll(List.of(SETPRIV, "--pdeathsig", "KILL", "--", PRLIMIT, "--as=" + maxMemoryBytes, "--"));
         line.addAll(program);
         line.addAll(args);

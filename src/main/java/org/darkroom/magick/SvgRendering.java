@@ -89,7 +89,6 @@ public final class SvgRendering {
 
     /** Replaces the input with the rendered PNG, or throws a coded error when the renderer failed. */
     public void check(Exchange exchange) {
-        closeStdin(exchange);
         long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - exchange.getProperty(STARTED, Long.class));
         ExecResult result = exchange.getMessage().getBody(ExecResult.class);
         Integer exit = exchange.getMessage().getHeader(ExecBinding.EXEC_EXIT_VALUE, Integer.class);
