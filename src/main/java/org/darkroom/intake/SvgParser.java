@@ -1,6 +1,7 @@
 package org.darkroom.intake;
 
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -56,11 +58,13 @@ final class SvgParser {
             }
         } catch (XMLStreamException e) {
             throw new BadHeaderException("not well-formed XML: " + e.getMessage());
+        } catch (ZipException | EOFException e) {
+            throw new BadHeaderException("a damaged gzip stream: " + e.getMessage());
         }
     }
 
     /** Whether the decompressed document ends within {@link #MAX_EXPANDED_BYTES}; for plain SVG, always. */
-    static boolean expandsWithinLimit(Path file) throws IOException {
+    static boolean expandsWithinLimit(Path file) throws IOException, BadHeaderException {
         if (!isGzip(file)) {
             return true;
         }
@@ -74,8 +78,8 @@ final class SvgParser {
                 }
             }
             return true;
-        } catch (java.util.zip.ZipException | java.io.EOFException e) {
-            throw new IOException("a damaged gzip stream: " + e.getMessage(), e);
+        } catch (ZipException | EOFException e) {
+            throw new BadHeaderException("a damaged gzip stream: " + e.getMessage());
         }
     }
 

@@ -163,6 +163,17 @@ class SvgInputTest {
         assertThat(codeOf("<?xml version=\"1.0\"?><html><body/></html>")).isEqualTo("unsupported_type");
         assertThat(codeOf("<svg " + NS + " width=\"10\" height=\"10\"><rect")).isEqualTo("undecodable");
 
+        ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(compressed)) {
+            gzip.write(("<svg " + NS + " width=\"10\" height=\"10\"><rect width=\"5\" height=\"5\"/></svg>")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        byte[] truncated = java.util.Arrays.copyOf(compressed.toByteArray(), compressed.size() - 12);
+        HttpResponse<byte[]> cut = http.send(http.request("/v1/flows/convert?format=png")
+                .header("Content-Type", "image/svg+xml")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(truncated)).build());
+        assertThat(HttpClientSupport.json(cut).at("/code").asText()).as("a truncated .svgz").isEqualTo("undecodable");
+
         StringBuilder nested = new StringBuilder("<svg " + NS + " width=\"10\" height=\"10\"><defs>"
                 + "<rect id=\"l0\" width=\"1\" height=\"1\"/>");
         for (int level = 1; level <= 12; level++) {
