@@ -48,15 +48,18 @@ import org.darkroom.inbox.SettledFiles;
 import org.darkroom.inbox.Strays;
 import org.darkroom.intake.Intake;
 import org.darkroom.intake.WorkArea;
+import org.darkroom.magick.ImageOutput;
 import org.darkroom.magick.MagickEnvironment;
 import org.darkroom.magick.MagickExecutor;
-import org.darkroom.magick.SvgRendering;
 import org.darkroom.magick.MagickHealthCheck;
 import org.darkroom.magick.MagickMetrics;
 import org.darkroom.magick.MagickProbe;
 import org.darkroom.magick.MagickRunner;
 import org.darkroom.magick.RunningMagick;
 import org.darkroom.magick.UnfinishedRun;
+import org.darkroom.magick.tools.Decoders;
+import org.darkroom.magick.tools.Decoding;
+import org.darkroom.magick.tools.JxlEncoding;
 import org.darkroom.magick.Workers;
 import org.darkroom.magick.batch.BatchExec;
 import org.darkroom.magick.batch.BatchRunner;
@@ -167,6 +170,13 @@ public final class DarkroomConfiguration implements CamelConfiguration {
         VisionFlows visionFlows = new VisionFlows(vision, new VisionMetrics(context), intake.limits().maxPixels());
         List<FlowSpec> specs = new ArrayList<>(magickFlows.specs());
         specs.addAll(visionFlows.specs());
+        JxlEncoding jxl = new JxlEncoding(packages.magick().toolsDir(), environment, packages.magick().timeoutMillis(),
+                new UnfinishedRun(stop, disk));
+        if (!jxl.installed()) {
+            // What this installation cannot write is in no door's schema, so no caller is offered it.
+            LOG.info("No JPEG XL encoder in {}: format=jxl is off (install libjxl-tools)", packages.magick().toolsDir());
+            specs.replaceAll(spec -> spec.without(ImageOutput.ENCODED_OUTSIDE));
+        }
         FlowCatalog catalog = new FlowCatalog(specs);
         // Checked with every door: a wrong inbox setting is wrong whether or not this process watches folders.
         List<InboxBinding> bindings = InboxBindings.read(settings, catalog);
@@ -183,8 +193,9 @@ public final class DarkroomConfiguration implements CamelConfiguration {
         registry.bind("magickRunner", new MagickRunner(environment, packages.magick().timeoutMillis(),
                 new MagickMetrics(context), stop, disk));
         registry.bind(MagickExecutor.BEAN, new MagickExecutor(runningMagick));
-        registry.bind(SvgRendering.BEAN, new SvgRendering(environment, SvgRendering.RENDERER,
+        registry.bind(Decoding.BEAN, new Decoding(Decoders.in(packages.magick().toolsDir()), environment,
                 packages.magick().timeoutMillis(), new UnfinishedRun(stop, disk)));
+        registry.bind(JxlEncoding.BEAN, jxl);
         registry.bind(BatchExec.BEAN, new BatchExec(new UnfinishedRun(stop, disk), new MagickMetrics(context)));
         BatchRunner batches = new BatchRunner(context, environment, packages.magick().timeoutMillis(), workArea);
         registry.bind(BatchRunner.BEAN, batches);

@@ -30,6 +30,11 @@ public record Choice(List<String> values) implements ParamType {
     }
 
     @Override
+    public Choice without(String value) {
+        return new Choice(values.stream().filter(v -> !v.equals(value)).toList());
+    }
+
+    @Override
     public String describeValues() {
         return String.join(" | ", values);
     }

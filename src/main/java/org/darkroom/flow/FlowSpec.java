@@ -52,6 +52,11 @@ public record FlowSpec(String name, String summary, ParamSet params, OutputKind 
         }
     }
 
+    /** This flow without {@code value} among any of its parameters' choices (a format the installation lacks). */
+    public FlowSpec without(String value) {
+        return new FlowSpec(name, summary, params.without(value), output, route, toolName, availability);
+    }
+
     /** Doors call this once they know the flow, before reading or fetching the input. */
     public void requireAvailable() {
         availability.require();

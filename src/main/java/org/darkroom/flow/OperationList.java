@@ -21,6 +21,13 @@ public record OperationList(Map<String, ParamSet> variants, int maxLength) imple
     }
 
     @Override
+    public OperationList without(String value) {
+        Map<String, ParamSet> narrowed = new LinkedHashMap<>();
+        variants.forEach((op, arguments) -> narrowed.put(op, arguments.without(value)));
+        return new OperationList(narrowed, maxLength);
+    }
+
+    @Override
     public Object parse(String name, Object raw) {
         List<?> items = raw instanceof List<?> list ? list : parseText(name, String.valueOf(raw));
         if (items.isEmpty() || items.size() > maxLength) {

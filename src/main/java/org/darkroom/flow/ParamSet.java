@@ -46,6 +46,11 @@ public record ParamSet(List<ParamSpec> specs) {
         return new FlowParameters(values);
     }
 
+    /** These parameters without {@code value} among any of their choices. */
+    public ParamSet without(String value) {
+        return new ParamSet(specs.stream().map(spec -> spec.without(value)).toList());
+    }
+
     public List<String> names() {
         return specs.stream().map(ParamSpec::name).toList();
     }

@@ -30,6 +30,11 @@ public record ParamSpec(String name, ParamType type, Object defaultValue, boolea
     }
 
     /** This parameter as a JSON Schema property: the type's fragment plus description and default. */
+    /** This parameter without {@code value} among its choices. */
+    public ParamSpec without(String value) {
+        return new ParamSpec(name, type.without(value), defaultValue, required, description);
+    }
+
     public Map<String, Object> jsonSchema() {
         Map<String, Object> schema = new LinkedHashMap<>(type.jsonSchema());
         schema.put("description", description);

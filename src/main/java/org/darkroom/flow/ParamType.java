@@ -23,6 +23,11 @@ public sealed interface ParamType permits IntRange, Choice, Flag, Text, Operatio
     /** A short human description of the accepted values, e.g. {@code 1..8192} or {@code jpeg | png}. */
     String describeValues();
 
+    /** This type without {@code value} among its choices (a format this installation cannot write), at any depth. */
+    default ParamType without(String value) {
+        return this;
+    }
+
     static DarkroomException bad(String name, String expected, Object raw) {
         String shown = String.valueOf(raw);
         if (shown.length() > 40) {

@@ -11,7 +11,8 @@ import java.nio.file.Path;
  * @param sha256       hex SHA-256 of the input bytes
  * @param originalName the name the input arrived with, for records only (never used as a path or argument)
  * @param sourceType   the type the caller sent; differs from {@link #type()} only for an input rendered to plain
- *                     pixels before ImageMagick sees it (an SVG, whose {@code file} is then the rendered PNG)
+ *                     pixels before ImageMagick sees it (an SVG, a camera raw, a JPEG XL), whose {@code file} is
+ *                     then the decoded image
  */
 public record AcceptedImage(Path file, ImageHeader header, long bytes, String sha256, String originalName,
                             ImageType sourceType) {
@@ -26,9 +27,9 @@ public record AcceptedImage(Path file, ImageHeader header, long bytes, String sh
         return header.type();
     }
 
-    /** The same input, rendered to {@code rendered} (what the flows read from now on); its bytes and digest stay. */
-    public AcceptedImage renderedAs(Path rendered, ImageHeader renderedHeader) {
-        return new AcceptedImage(rendered, renderedHeader, bytes, sha256, originalName, sourceType);
+    /** The same input, decoded to {@code decoded} (what the flows read from now on); its bytes and digest stay. */
+    public AcceptedImage decodedAs(Path decoded, ImageHeader decodedHeader) {
+        return new AcceptedImage(decoded, decodedHeader, bytes, sha256, originalName, sourceType);
     }
 
     /** The job's private directory, where a flow may write its outputs. */

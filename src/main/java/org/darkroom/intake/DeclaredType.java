@@ -16,10 +16,18 @@ import org.darkroom.flow.ErrorCode;
  */
 public record DeclaredType(String name, String contentType) {
     private static final Set<String> NO_CLAIM = Set.of("", "application/octet-stream", "binary/octet-stream");
-    private static final Map<String, ImageType> ALIASES = Map.of(
-            "image/jpg", ImageType.JPEG, "image/pjpeg", ImageType.JPEG, "image/x-png", ImageType.PNG,
-            "image/x-ms-bmp", ImageType.BMP, "image/x-bmp", ImageType.BMP, "image/heif", ImageType.HEIC,
-            "image/tif", ImageType.TIFF);
+    private static final Map<String, ImageType> ALIASES = Map.ofEntries(
+            Map.entry("image/jpg", ImageType.JPEG), Map.entry("image/pjpeg", ImageType.JPEG),
+            Map.entry("image/x-png", ImageType.PNG), Map.entry("image/x-ms-bmp", ImageType.BMP),
+            Map.entry("image/x-bmp", ImageType.BMP), Map.entry("image/heif", ImageType.HEIC),
+            Map.entry("image/tif", ImageType.TIFF),
+            // Each maker's raw has its own desktop type; all are the one RAW type here.
+            Map.entry("image/x-adobe-dng", ImageType.RAW), Map.entry("image/dng", ImageType.RAW),
+            Map.entry("image/x-canon-cr2", ImageType.RAW), Map.entry("image/x-nikon-nef", ImageType.RAW),
+            Map.entry("image/x-nikon-nrw", ImageType.RAW), Map.entry("image/x-sony-arw", ImageType.RAW),
+            Map.entry("image/x-sony-srf", ImageType.RAW), Map.entry("image/x-sony-sr2", ImageType.RAW),
+            Map.entry("image/x-pentax-pef", ImageType.RAW), Map.entry("image/x-olympus-orf", ImageType.RAW),
+            Map.entry("image/x-panasonic-rw2", ImageType.RAW));
 
     public static DeclaredType name(String name) {
         return new DeclaredType(name, null);

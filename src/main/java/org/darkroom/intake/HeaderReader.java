@@ -23,7 +23,8 @@ public final class HeaderReader {
     }
 
     /**
-     * The header of {@code file}, whose bytes have already been sniffed as {@code type}.
+     * The header of {@code file}, whose bytes have already been sniffed as {@code type}. A file sniffed as a TIFF
+     * may come back as {@link ImageType#RAW}: only its directories tell a camera raw from a plain TIFF.
      *
      * @throws DarkroomException {@link ErrorCode#EMPTY_INPUT} for an empty file, {@link ErrorCode#UNDECODABLE} when
      *                           the header is truncated, malformed or not of {@code type}, {@link ErrorCode#TOO_LARGE}
@@ -38,7 +39,8 @@ public final class HeaderReader {
                 throw new DarkroomException(ErrorCode.EMPTY_INPUT, null, "empty file " + file);
             }
             Optional<ImageType> sniffed = sniff(channel, size);
-            if (sniffed.isEmpty() || sniffed.get() != type) {
+            if (sniffed.isEmpty() || !sniffed.get().equals(type) && !(type == ImageType.RAW
+                    && sniffed.get() == ImageType.TIFF)) {
                 throw new BadHeaderException("bytes are " + sniffed.map(Enum::name).orElse("not an allowed type")
                         + ", expected " + type);
             }
@@ -65,7 +67,14 @@ public final class HeaderReader {
             case PNG -> PngParser.read(in);
             case GIF -> GifParser.read(in);
             case WEBP -> WebpParser.read(in);
-            case TIFF -> TiffParser.read(in);
+            case TIFF, RAW -> {
+                Optional<ImageHeader> raw = RawParser.read(in);
+                if (raw.isEmpty() && type == ImageType.RAW) {
+                    throw new BadHeaderException("a TIFF without camera raw data");
+                }
+                yield raw.isPresent() ? raw.get() : TiffParser.read(in);
+            }
+            case JXL -> JxlParser.read(in);
             case BMP -> BmpParser.read(in);
             case HEIC, AVIF -> IsoBmffParser.read(in, type);
             case SVG -> throw new IllegalArgumentException("an SVG is read as a document, see svg()");

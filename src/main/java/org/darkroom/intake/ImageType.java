@@ -18,7 +18,14 @@ public enum ImageType {
      * Accepted as an input only, and never handed to ImageMagick (whose SVG coders the policy denies): a separate
      * renderer turns it into a PNG first ({@code magick/SvgRendering}). Its coder name is for records alone.
      */
-    SVG("svg", "image/svg+xml", "svg", Set.of("svg", "svgz"));
+    SVG("svg", "image/svg+xml", "svg", Set.of("svg", "svgz")),
+    /**
+     * A camera's raw sensor data (DNG and the TIFF-structured makers' formats), input only: LibRaw develops it to
+     * plain pixels first ({@code magick/tools}). {@code image/x-dcraw} is the shared desktop type for them all.
+     */
+    RAW("raw", "image/x-dcraw", "dng", Set.of("dng", "cr2", "nef", "nrw", "arw", "srf", "sr2", "pef", "orf", "rw2")),
+    /** JPEG XL: ImageMagick 6 has no coder for it, so libjxl's own tools decode and encode it. */
+    JXL("jxl", "image/jxl", "jxl", Set.of("jxl"));
 
     private final String coder;
     private final String mimeType;
@@ -78,6 +85,11 @@ public enum ImageType {
             }
         }
         return Optional.empty();
+    }
+
+    /** Whether ImageMagick never reads this type itself: an outside decoder turns it into plain pixels first. */
+    public boolean decodedOutside() {
+        return this == SVG || this == RAW || this == JXL;
     }
 
     // ASCII only: case-folding rules outside ASCII (dotless i, Kelvin sign) would let odd spellings match.

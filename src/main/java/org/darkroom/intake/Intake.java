@@ -99,11 +99,12 @@ public final class Intake {
         ImageType type = TypeSniffer.sniff(head(file), (int) Math.min(bytes, TypeSniffer.HEAD_BYTES))
                 .orElseThrow(() -> new DarkroomException(ErrorCode.UNSUPPORTED_TYPE));
         ImageHeader header;
-        if (type == ImageType.SVG) {
+        if (type == ImageType.SVG || type == ImageType.TIFF) {
             // Markup is an SVG only if its root element says so: other XML (MSL, XHTML) is not an image type at
-            // all, whatever name it came under, so that is read before the name is compared.
+            // all, whatever name it came under; a TIFF's directories say whether it is a camera raw. So the header
+            // is read before the name is compared.
             header = HeaderReader.read(file, type);
-            declared.requireMatches(type);
+            declared.requireMatches(header.type());
         } else {
             declared.requireMatches(type);
             header = HeaderReader.read(file, type);

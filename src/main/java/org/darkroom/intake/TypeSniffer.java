@@ -24,7 +24,8 @@ public final class TypeSniffer {
      *
      * <p>XML markup at the start (after an optional byte-order mark and white space) and gzip data are
      * {@link ImageType#SVG} candidates only: the header reader then requires a root element {@code svg}. Neither
-     * ever reaches ImageMagick.
+     * ever reaches ImageMagick. A TIFF may turn out to be a camera raw once its directories are read
+     * ({@link RawParser}); the makers' own TIFF-like magic numbers (ORF, RW2) are {@link ImageType#RAW} at once.
      */
     public static Optional<ImageType> sniff(byte[] head, int length) {
         if (head == null || length <= 0) {
@@ -42,6 +43,12 @@ public final class TypeSniffer {
         }
         if (ascii(head, n, 0, "RIFF") && ascii(head, n, 8, "WEBP")) {
             return Optional.of(ImageType.WEBP);
+        }
+        if (RawParser.hasRawMagic(head, n)) {
+            return Optional.of(ImageType.RAW);
+        }
+        if (starts(head, n, 0xff, 0x0a) || starts(head, n, JxlParser.CONTAINER_SIGNATURE)) {
+            return Optional.of(ImageType.JXL);
         }
         if (starts(head, n, 'I', 'I', 42, 0) || starts(head, n, 'M', 'M', 0, 42)
                 || starts(head, n, 'I', 'I', 43, 0) || starts(head, n, 'M', 'M', 0, 43)) {

@@ -20,14 +20,20 @@ import org.darkroom.intake.ImageType;
  */
 public final class ImageOutput {
     /** The types a flow may write, by their parameter names. */
-    public static final List<String> FORMATS = List.of("jpeg", "png", "webp", "avif", "gif", "tiff");
-    private static final Set<ImageType> LOSSY = Set.of(ImageType.JPEG, ImageType.WEBP, ImageType.AVIF, ImageType.HEIC);
+    public static final List<String> FORMATS = List.of("jpeg", "png", "webp", "avif", "gif", "tiff", "jxl");
+    /** The format only an outside encoder writes; it leaves the catalog when that encoder is missing. */
+    public static final String ENCODED_OUTSIDE = "jxl";
+    /** The quality a lossy output gets when the caller names none. */
+    public static final int DEFAULT_QUALITY = 85;
+    private static final Set<ImageType> LOSSY = Set.of(ImageType.JPEG, ImageType.WEBP, ImageType.AVIF, ImageType.HEIC,
+            ImageType.JXL);
 
     public static final ParamSpec FORMAT = ParamSpec.withDefault("format", choiceWithAuto(), "auto",
-            "Output format; auto keeps JPEG, PNG, WebP, GIF and AVIF as they are and writes PNG for TIFF and BMP,"
-                    + " JPEG for HEIC.");
-    public static final ParamSpec QUALITY = ParamSpec.withDefault("quality", new IntRange(1, 100), 85,
-            "Encoder quality for JPEG, WebP and AVIF output (1 = smallest, 100 = best).");
+            "Output format; auto keeps JPEG, PNG, WebP, GIF and AVIF as they are and writes PNG for TIFF, BMP, SVG"
+                    + " and JPEG XL, JPEG for HEIC and camera raw.");
+    public static final ParamSpec QUALITY = ParamSpec.withDefault("quality", new IntRange(1, 100), DEFAULT_QUALITY,
+            "Encoder quality for JPEG, WebP, AVIF and JPEG XL output (1 = smallest, 100 = best; JPEG XL 100 is"
+                    + " lossless).");
 
     private ImageOutput() {
     }
@@ -41,7 +47,7 @@ public final class ImageOutput {
         return Choice.of(values);
     }
 
-    /** The output type the {@link #FORMAT} parameter selects for this input. */
+    /** The output type the {@link #FORMAT} parameter selects for an input of this type (as it was sent). */
     public static ImageType type(FlowParameters params, ImageType input) {
         return type(params.text(FORMAT.name()).orElseThrow(), input);
     }
@@ -52,8 +58,8 @@ public final class ImageOutput {
             return ImageType.fromName(format).orElseThrow();
         }
         return switch (input) {
-            case TIFF, BMP -> ImageType.PNG;
-            case HEIC -> ImageType.JPEG;
+            case TIFF, BMP, SVG, JXL -> ImageType.PNG;
+            case HEIC, RAW -> ImageType.JPEG;
             default -> input;
         };
     }

@@ -40,8 +40,19 @@ public record ImagePlan(List<MagickOp> ops, ImageType outputType, Integer qualit
         return plan.job(input, PIXELS_CODER, ppm);
     }
 
-    /** The ImageMagick job that reads {@code input} and writes {@code output}. */
+    /**
+     * The ImageMagick job that reads {@code input} and writes {@code output}; for JPEG XL, which ImageMagick 6 cannot
+     * write, it writes a fast lossless PNG beside it that {@code cjxl} then encodes ({@code magick/tools}).
+     */
     public MagickJob job(AcceptedImage input, Path output) {
+        if (outputType == ImageType.JXL) {
+            Path png = output.resolveSibling(output.getFileName() + ".png");
+            // PNG quality 10: zlib level 1, no filter; the file lives for one cjxl run.
+            MagickJob plain = new ImagePlan(ops, ImageType.PNG, 10, firstFrameOnly, decodeHint, keepMetadata)
+                    .job(input, ImageType.PNG.coder(), png);
+            return new MagickJob(plain.args(), output, ImageType.JXL, plain.shape(),
+                    new MagickJob.Encoding(png, quality == null ? ImageOutput.DEFAULT_QUALITY : quality));
+        }
         return job(input, outputType.coder(), output);
     }
 

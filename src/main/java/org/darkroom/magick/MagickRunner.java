@@ -67,7 +67,7 @@ public final class MagickRunner {
                     ProcessText.abbreviate(stderr));
             throw error;
         }
-        if (!Files.isRegularFile(job.output())) {
+        if (!Files.isRegularFile(job.written())) {
             LOG.warn("ImageMagick exited 0 without writing its output: {}", ProcessText.abbreviate(stderr));
             throw new DarkroomException(ErrorCode.PROCESSING_FAILED);
         }

@@ -77,6 +77,10 @@ class DoorContractTest {
                 row(ErrorCode.TOO_MANY_PIXELS, sample("thumbnail", "pixel-bomb.png"), ALL),
                 row(ErrorCode.TOO_MANY_FRAMES, sample("thumbnail", "animated.gif"), ALL),
                 row(ErrorCode.UNDECODABLE, sample("thumbnail", "truncated.jpg"), ALL),
+                // Camera raws: cut short in the sensor data, a sensor of 10^10 pixels, a plain TIFF named .dng.
+                row(ErrorCode.UNDECODABLE, sample("thumbnail", "truncated.dng"), ALL),
+                row(ErrorCode.TOO_MANY_PIXELS, sample("thumbnail", "huge.dng"), ALL),
+                row(ErrorCode.TYPE_MISMATCH, sample("thumbnail", "fake.dng"), FIRST_SIGHT),
                 row(ErrorCode.NOT_A_FILE, new Provocation.NotAFile(), EnumSet.of(DoorName.DROP_FOLDER)),
                 row(ErrorCode.BAD_NAME, new Provocation.BadName(), EnumSet.of(DoorName.DROP_FOLDER)),
                 row(ErrorCode.BAD_PARAMETER, sample("thumbnail", "plain.jpg").with("width", 0), CALLERS),

@@ -116,6 +116,7 @@ final class RestDoor implements Door {
             case "jpg", "jpeg" -> "image/jpeg";
             case "png" -> "image/png";
             case "gif" -> "image/gif";
+            case "dng" -> "image/x-adobe-dng";
             default -> "application/octet-stream";
         };
     }

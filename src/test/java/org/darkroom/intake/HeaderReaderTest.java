@@ -32,7 +32,11 @@ class HeaderReaderTest {
             "icon.bmp,     BMP,   64,  48, 1",
             "photo.heic,   HEIC, 320, 240, 1",
             "photo.avif,   AVIF, 320, 240, 1",
-            "mismatch.png, JPEG, 160, 120, 1"})
+            "mismatch.png, JPEG, 160, 120, 1",
+            "drawing.svg,  SVG,  360, 270, 1",
+            // The raw image's size, not the 32x24 preview in the first directory.
+            "photo.dng,    RAW,  256, 160, 1",
+            "photo.jxl,    JXL,  336, 224, 1"})
     void readsEverySampleExactly(String sample, ImageType type, int width, int height, int frames) {
         ImageHeader header = HeaderReader.read(Samples.get(sample), type);
         assertThat(header).isEqualTo(new ImageHeader(type, width, height, frames, (long) width * height));
@@ -51,6 +55,20 @@ class HeaderReaderTest {
     void aJpegCutInItsScanDataStillHasAReadableHeader() {
         // truncated.jpg fails at decode time, not here: its frame header survived the cut.
         assertThat(HeaderReader.read(Samples.get("truncated.jpg"), ImageType.JPEG).pixels()).isEqualTo(640L * 427);
+    }
+
+    @Test
+    void aCameraRawIsToldFromAPlainTiffByItsDirectories() {
+        assertThat(HeaderReader.read(Samples.get("photo.dng"), ImageType.TIFF).type()).isEqualTo(ImageType.RAW);
+        assertThat(HeaderReader.read(Samples.get("fake.dng"), ImageType.TIFF).type()).isEqualTo(ImageType.TIFF);
+        assertUndecodable(Samples.get("fake.dng"), ImageType.RAW);
+    }
+
+    @Test
+    void aRawCutShortOrDeclaringAHugeSensorIsKnownBeforeAnyDeveloperRuns() {
+        assertUndecodable(Samples.get("truncated.dng"), ImageType.RAW);
+        assertThat(HeaderReader.read(Samples.get("huge.dng"), ImageType.RAW).largestFramePixels())
+                .isEqualTo(100_000L * 100_000);
     }
 
     @Test

@@ -19,7 +19,10 @@ class TypeSnifferTest {
     @ParameterizedTest
     @CsvSource({
             "plain.jpg, JPEG", "photo.jpg, JPEG", "alpha.png, PNG", "animated.gif, GIF", "photo.webp, WEBP",
-            "scan.tiff, TIFF", "icon.bmp, BMP", "photo.heic, HEIC", "photo.avif, AVIF",
+            "scan.tiff, TIFF", "icon.bmp, BMP", "photo.heic, HEIC", "photo.avif, AVIF", "photo.jxl, JXL",
+            "drawing.svg, SVG",
+            // A DNG begins as any TIFF does; its directories tell it apart (HeaderReaderTest).
+            "photo.dng, TIFF",
             // Sniffing looks at bytes only: a JPEG named .png is a JPEG, a bomb is still a PNG.
             "mismatch.png, JPEG", "pixel-bomb.png, PNG", "truncated.jpg, JPEG"})
     void recognisesEverySampleByItsBytes(String sample, ImageType expected) {
@@ -81,6 +84,18 @@ class TypeSnifferTest {
         }
         byte[] wrongOrder = ByteWriter.start().u8('I', 'I', 0, 42).zeros(12).toBytes();
         assertThat(TypeSniffer.sniff(wrongOrder, wrongOrder.length)).isEmpty();
+    }
+
+    @Test
+    void recognisesTheRawMakersOwnMagicAndBothJpegXlForms() {
+        for (String magic : new String[] {"IIRO", "IIRS", "MMOR", "IIU\0"}) {
+            byte[] head = ByteWriter.start().ascii(magic).zeros(12).toBytes();
+            assertThat(TypeSniffer.sniff(head, head.length)).as(magic).contains(ImageType.RAW);
+        }
+        byte[] codestream = {(byte) 0xff, 0x0a, 0, 0};
+        assertThat(TypeSniffer.sniff(codestream, codestream.length)).contains(ImageType.JXL);
+        byte[] container = {0, 0, 0, 0x0c, 'J', 'X', 'L', ' ', 0x0d, 0x0a, (byte) 0x87, 0x0a, 0, 0, 0, 0x14};
+        assertThat(TypeSniffer.sniff(container, container.length)).contains(ImageType.JXL);
     }
 
     @Test

@@ -27,9 +27,10 @@ import org.darkroom.magick.MagickJob;
 public final class InfoFlow implements MagickFlow {
     private static final char SEPARATOR = '\u001f';
     private static final List<String> FIELDS = List.of("format", "width", "height", "colorspace", "alpha",
-            "orientation", "depth", "exif");
+            "orientation", "depth", "exif", "tiff");
+    // TIFF's own Make and Model tags: where a camera raw's developer (and many scanners) record the camera.
     private static final String FORMAT = String.join(String.valueOf(SEPARATOR),
-            "%m", "%w", "%h", "%[colorspace]", "%A", "%[orientation]", "%z", "%[exif:*]");
+            "%m", "%w", "%h", "%[colorspace]", "%A", "%[orientation]", "%z", "%[exif:*]", "%[tiff:*]");
     private static final FlowSpec SPEC = new FlowSpec("info",
             "Describe an image: format, size, frames, colorspace, alpha, orientation and a metadata summary.",
             ParamSet.of(), OutputKind.JSON, MagickFlows.ROUTE, "image_info");
@@ -69,7 +70,7 @@ public final class InfoFlow implements MagickFlow {
                 && !values.get(4).trim().equalsIgnoreCase("Undefined"));
         info.put("orientation", values.get(5).trim());
         info.put("bit_depth", Integer.parseInt(values.get(6).trim()));
-        info.put("metadata", MetadataSummary.of(values.get(7)));
+        info.put("metadata", MetadataSummary.of(values.get(7), values.get(8)));
         return new FlowResult(null, null, null, info);
     }
 }

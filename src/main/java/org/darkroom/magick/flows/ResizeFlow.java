@@ -41,7 +41,7 @@ public final class ResizeFlow implements MagickFlow {
     @Override
     public MagickJob plan(AcceptedImage input, FlowParameters params) {
         Resize resize = resize(params);
-        ImageType output = ImageOutput.type(params, input.type());
+        ImageType output = ImageOutput.type(params, input.sourceType());
         boolean keep = params.flag(ImageParams.KEEP_METADATA.name());
         // Stripping metadata also drops the orientation tag, so the pixels must be turned upright first.
         List<org.darkroom.magick.op.MagickOp> ops = keep ? List.of(resize) : List.of(Simple.AUTO_ORIENT, resize);

@@ -35,7 +35,7 @@ public final class ThumbnailFlow implements MagickFlow {
     public MagickJob plan(AcceptedImage input, FlowParameters params) {
         int width = params.integer(WIDTH.name()).orElseThrow();
         int height = params.integer(HEIGHT.name()).orElseThrow();
-        ImageType output = ImageOutput.type(params, input.type());
+        ImageType output = ImageOutput.type(params, input.sourceType());
         // libjpeg can scale by 1/2, 1/4 or 1/8 while decoding; asking for twice the box keeps enough pixels for a
         // clean downsample whatever the orientation, and is what lets a 12 MP JPEG cost a fraction of a full decode.
         int hint = 2 * Math.max(width, height);

@@ -40,7 +40,7 @@ public final class TransformFlow implements MagickFlow {
             // Stripping drops the orientation tag; turning the pixels upright first keeps the picture's look.
             ops.add(Simple.AUTO_ORIENT);
         }
-        ImageType output = ImageOutput.type("auto", input.type());
+        ImageType output = ImageOutput.type("auto", input.sourceType());
         Integer quality = null;
         for (Operation operation : params.operations(OPERATIONS.name())) {
             switch (operation.name()) {

@@ -30,7 +30,7 @@ final class BoxDrawing {
         List<int[]> pixels = boxes.stream().map(box -> new int[] {
                 pixel(box.get("x_min"), width), pixel(box.get("y_min"), height),
                 pixel(box.get("x_max"), width), pixel(box.get("y_max"), height)}).toList();
-        ImageType output = ImageOutput.type(params, input.type());
+        ImageType output = ImageOutput.type(params, input.sourceType());
         ImagePlan plan = new ImagePlan(List.of(Simple.AUTO_ORIENT,
                 new DrawBoxes(pixels, params.text(VisionCatalog.COLOR.name()).orElseThrow(), stroke)),
                 output, ImageOutput.quality(output, params), true, null, false);
