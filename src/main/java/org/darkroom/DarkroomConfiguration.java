@@ -193,8 +193,11 @@ public final class DarkroomConfiguration implements CamelConfiguration {
         registry.bind("magickRunner", new MagickRunner(environment, packages.magick().timeoutMillis(),
                 new MagickMetrics(context), stop, disk));
         registry.bind(MagickExecutor.BEAN, new MagickExecutor(runningMagick));
-        registry.bind(Decoding.BEAN, new Decoding(Decoders.in(packages.magick().toolsDir()), environment,
-                packages.magick().timeoutMillis(), new UnfinishedRun(stop, disk)));
+        Decoders decoders = Decoders.in(packages.magick().toolsDir());
+        LOG.info("Inputs decoded outside ImageMagick: {}; JPEG XL output {}", decoders.describe(),
+                jxl.installed() ? "on" : "off");
+        registry.bind(Decoding.BEAN, new Decoding(decoders, environment, packages.magick().timeoutMillis(),
+                new UnfinishedRun(stop, disk)));
         registry.bind(JxlEncoding.BEAN, jxl);
         registry.bind(BatchExec.BEAN, new BatchExec(new UnfinishedRun(stop, disk), new MagickMetrics(context)));
         BatchRunner batches = new BatchRunner(context, environment, packages.magick().timeoutMillis(), workArea);

@@ -2,8 +2,15 @@ package org.darkroom.doors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema.ImageContent;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Base64;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -13,12 +20,16 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.darkroom.flow.ErrorCode;
+import org.darkroom.mcp.McpAssertions;
+import org.darkroom.testing.DataDir;
+import org.darkroom.testing.Identify;
 import org.darkroom.testing.Samples;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -131,6 +142,35 @@ class DoorContractTest {
         Optional<String> sentence = doors.get(door).assertRefuses(row.provocation(), row.code());
 
         sentence.ifPresent(shown -> assertThat(shown).endsWith(".").contains(row.mentions()));
+    }
+
+    /**
+     * The inputs decoded outside ImageMagick (an SVG, a camera raw, a JPEG XL) pass through each door: a drop folder
+     * writes the thumbnail and its record, each MCP transport returns it inline, typed as the flow's default output.
+     */
+    @ParameterizedTest(name = "{0} through every door")
+    @CsvSource({"drawing.svg, image/png, png, svg", "photo.dng, image/jpeg, jpg, raw", "photo.jxl, image/png, png, jxl"})
+    void each_door_takes_the_types_decoded_outside_imagemagick(String sample, String mimeType, String extension,
+                                                                String type) throws Exception {
+        DataDir data = services.darkroom().data();
+        String name = "decoded-" + sample;
+        data.drop("thumbnail", Samples.get(sample), name);
+        data.awaitAccounted("thumbnail", DataDir.inputs(data.archive("thumbnail")).size() + 1, Duration.ofSeconds(30));
+        assertThat(data.archive("thumbnail").resolve(name)).exists();
+        Identify written = Identify.of(data.outbox("thumbnail").resolve(name + "." + extension));
+        assertThat(written.format()).isEqualTo(extension.equals("jpg") ? "JPEG" : "PNG");
+        assertThat(data.sidecar("thumbnail", name).at("/input/type").asText()).isEqualTo(type);
+
+        Path readable = Files.copy(Samples.get(sample), services.readRoot().resolve(name),
+                StandardCopyOption.REPLACE_EXISTING);
+        for (McpSyncClient client : List.of(services.stdio(), services.mcpHttp())) {
+            CallToolResult result = client.callTool(new CallToolRequest("thumbnail_image",
+                    Map.of("path", readable.toString(), "width", 64, "height", 64)));
+            assertThat(result.isError()).as(McpAssertions.text(result)).isFalse();
+            ImageContent image = McpAssertions.image(result);
+            assertThat(image.mimeType()).isEqualTo(mimeType);
+            assertThat(Base64.getDecoder().decode(image.data()).length).isPositive();
+        }
     }
 
     @Test

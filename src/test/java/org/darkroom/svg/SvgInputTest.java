@@ -174,6 +174,20 @@ class SvgInputTest {
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(truncated)).build());
         assertThat(HttpClientSupport.json(cut).at("/code").asText()).as("a truncated .svgz").isEqualTo("undecodable");
 
+        // A polyglot: PNG's magic, then a drawing that reads a file. The bytes say PNG, and a PNG it is not.
+        byte[] svg = ("<svg " + NS + " width=\"10\" height=\"10\"><image xlink:href=\"text:/etc/passwd\"/></svg>")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] polyglot = new byte[8 + svg.length];
+        System.arraycopy(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a}, 0, polyglot, 0, 8);
+        System.arraycopy(svg, 0, polyglot, 8, svg.length);
+        for (String type : new String[] {"application/octet-stream", "image/svg+xml"}) {
+            HttpResponse<byte[]> answer = http.send(http.request("/v1/flows/convert?format=png")
+                    .header("Content-Type", type)
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(polyglot)).build());
+            assertThat(HttpClientSupport.json(answer).at("/code").asText()).as("a PNG-prefixed SVG sent as " + type)
+                    .isEqualTo(type.equals("image/svg+xml") ? "type_mismatch" : "undecodable");
+        }
+
         StringBuilder nested = new StringBuilder("<svg " + NS + " width=\"10\" height=\"10\"><defs>"
                 + "<rect id=\"l0\" width=\"1\" height=\"1\"/>");
         for (int level = 1; level <= 12; level++) {

@@ -1,6 +1,7 @@
 package org.darkroom.magick.tools;
 
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,6 +41,14 @@ public final class Decoders {
                 new Decoder(ImageType.JXL, toolsDir.resolve("djxl"), "libjxl-tools", ImageType.PNG, false,
                         (input, output) -> List.of(input.file().toString(), output.toString(), "--num_threads=1"),
                         Decoder.SizeRule.EXACT_OR_TURNED)));
+    }
+
+    /** For the start-up log: each type and whether its decoder is here, e.g. {@code svg (rsvg-convert) on}. */
+    public String describe() {
+        return byType.values().stream().sorted(Comparator.comparing(Decoder::input))
+                .map(d -> d.input().coder() + " (" + d.name() + ") " + (d.installed() ? "on" : "off, install "
+                        + d.debianPackage()))
+                .collect(Collectors.joining(", "));
     }
 
     /** The decoder for inputs of {@code type}, if ImageMagick must not read that type itself. */

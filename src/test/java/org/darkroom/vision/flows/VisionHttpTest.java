@@ -18,6 +18,7 @@ import org.darkroom.testing.Samples;
 import org.darkroom.testing.SharedDarkroom;
 import org.darkroom.testing.TinyModel;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -49,6 +50,14 @@ class VisionHttpTest {
 
         JsonNode shortCaption = result("/v1/flows/caption?length=short", Samples.get("plain.jpg"));
         assertThat(shortCaption.at("/caption").asText()).isEqualTo("a red dot");
+    }
+
+    /** Inputs decoded outside ImageMagick reach the vision encoder as their decoded pixels. */
+    @ParameterizedTest
+    @ValueSource(strings = {"drawing.svg", "photo.dng", "photo.jxl"})
+    void the_types_decoded_outside_imagemagick_are_captioned(String sample) throws Exception {
+        assertThat(result("/v1/flows/caption?length=short", Samples.get(sample)).at("/caption").asText())
+                .isEqualTo("a red dot");
     }
 
     @Test
