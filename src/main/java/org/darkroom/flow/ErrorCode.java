@@ -9,7 +9,7 @@ package org.darkroom.flow;
  */
 public enum ErrorCode {
     EMPTY_INPUT("The input is empty. Send the whole image file."),
-    UNSUPPORTED_TYPE("The bytes are not an image type Darkroom accepts. Send JPEG, PNG, GIF, WebP, TIFF, BMP, HEIC, AVIF, SVG, JPEG XL or a camera raw (DNG, CR2, NEF, ARW, PEF, ORF, RW2)."),
+    UNSUPPORTED_TYPE("The bytes are not an image type Darkroom accepts. Send JPEG, PNG, GIF, WebP, TIFF, BMP, HEIC, AVIF, SVG, JPEG XL or a camera raw (DNG, CR2, CR3, NEF, ARW, PEF, ORF, RW2, RAF)."),
     TYPE_MISMATCH("The file name says one image type but the bytes are another. Rename the file to match its contents."),
     TOO_LARGE("The input is larger than the configured byte limit. Send a smaller file or raise the limit."),
     TOO_MANY_PIXELS("The image has more pixels than the configured limit. Send a smaller image or raise the limit."),

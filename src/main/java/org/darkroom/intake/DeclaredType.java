@@ -23,7 +23,8 @@ public record DeclaredType(String name, String contentType) {
             Map.entry("image/tif", ImageType.TIFF),
             // Each maker's raw has its own desktop type; all are the one RAW type here.
             Map.entry("image/x-adobe-dng", ImageType.RAW), Map.entry("image/dng", ImageType.RAW),
-            Map.entry("image/x-canon-cr2", ImageType.RAW), Map.entry("image/x-nikon-nef", ImageType.RAW),
+            Map.entry("image/x-canon-cr2", ImageType.RAW), Map.entry("image/x-canon-cr3", ImageType.RAW),
+            Map.entry("image/x-fuji-raf", ImageType.RAW), Map.entry("image/x-nikon-nef", ImageType.RAW),
             Map.entry("image/x-nikon-nrw", ImageType.RAW), Map.entry("image/x-sony-arw", ImageType.RAW),
             Map.entry("image/x-sony-srf", ImageType.RAW), Map.entry("image/x-sony-sr2", ImageType.RAW),
             Map.entry("image/x-pentax-pef", ImageType.RAW), Map.entry("image/x-olympus-orf", ImageType.RAW),

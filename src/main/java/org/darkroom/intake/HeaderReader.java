@@ -67,11 +67,9 @@ public final class HeaderReader {
             case PNG -> PngParser.read(in);
             case GIF -> GifParser.read(in);
             case WEBP -> WebpParser.read(in);
-            case TIFF, RAW -> {
+            case RAW -> raw(in);
+            case TIFF -> {
                 Optional<ImageHeader> raw = RawParser.read(in);
-                if (raw.isEmpty() && type == ImageType.RAW) {
-                    throw new BadHeaderException("a TIFF without camera raw data");
-                }
                 yield raw.isPresent() ? raw.get() : TiffParser.read(in);
             }
             case JXL -> JxlParser.read(in);
@@ -79,6 +77,17 @@ public final class HeaderReader {
             case HEIC, AVIF -> IsoBmffParser.read(in, type);
             case SVG -> throw new IllegalArgumentException("an SVG is read as a document, see svg()");
         };
+    }
+
+    // Camera raws come in three containers: the makers' own (RAF), ISO BMFF (CR3), and TIFF directories (the rest).
+    private static ImageHeader raw(HeaderInput in) throws IOException, BadHeaderException {
+        if (in.fourcc(0).equals("FUJI")) {
+            return RafParser.read(in);
+        }
+        if (in.fourcc(4).equals("ftyp")) {
+            return Cr3Parser.read(in);
+        }
+        return RawParser.read(in).orElseThrow(() -> new BadHeaderException("a TIFF without camera raw data"));
     }
 
     private static ImageHeader svg(Path file) throws IOException, BadHeaderException {

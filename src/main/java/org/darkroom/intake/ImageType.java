@@ -20,10 +20,11 @@ public enum ImageType {
      */
     SVG("svg", "image/svg+xml", "svg", Set.of("svg", "svgz")),
     /**
-     * A camera's raw sensor data (DNG and the TIFF-structured makers' formats), input only: LibRaw develops it to
-     * plain pixels first ({@code magick/tools}). {@code image/x-dcraw} is the shared desktop type for them all.
+     * A camera's raw sensor data (DNG, the TIFF-structured makers' formats, CR3, RAF), input only: LibRaw develops
+     * it to plain pixels first ({@code magick/tools}). {@code image/x-dcraw} is the shared desktop type for them all.
      */
-    RAW("raw", "image/x-dcraw", "dng", Set.of("dng", "cr2", "nef", "nrw", "arw", "srf", "sr2", "pef", "orf", "rw2")),
+    RAW("raw", "image/x-dcraw", "dng", Set.of("dng", "cr2", "cr3", "nef", "nrw", "arw", "srf", "sr2", "pef", "orf",
+            "rw2", "raf")),
     /** JPEG XL: ImageMagick 6 has no coder for it, so libjxl's own tools decode and encode it. */
     JXL("jxl", "image/jxl", "jxl", Set.of("jxl"));
 

@@ -1,8 +1,8 @@
 package org.darkroom.intake;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
+import org.darkroom.intake.IsoBoxes.Box;
 
 /**
  * Reads HEIC and AVIF sizes from the image spatial extents ('ispe') in meta / iprp / ipco, never the coded data.
@@ -18,16 +18,12 @@ final class IsoBmffParser {
     private IsoBmffParser() {
     }
 
-    /** A box's payload range and type; {@code content} is after the size/type header. */
-    private record Box(String type, long content, long end) {
-    }
-
     static ImageHeader read(HeaderInput in, ImageType type) throws IOException, BadHeaderException {
-        Box meta = find(in, 0, in.size(), "meta", true);
+        Box meta = IsoBoxes.find(in, 0, in.size(), "meta", true);
         // meta, unlike iprp and ipco, is a full box: a version byte and 24 flag bits come first.
-        Box iprp = find(in, meta.content() + 4, meta.end(), "iprp", false);
-        Box ipco = find(in, iprp.content(), iprp.end(), "ipco", false);
-        List<Box> properties = children(in, ipco);
+        Box iprp = IsoBoxes.find(in, meta.content() + 4, meta.end(), "iprp", false);
+        Box ipco = IsoBoxes.find(in, iprp.content(), iprp.end(), "ipco", false);
+        List<Box> properties = IsoBoxes.children(in, ipco);
         long best = 0;
         int width = 0;
         int height = 0;
@@ -60,9 +56,9 @@ final class IsoBmffParser {
     /** How many ispe properties the ipma box ties to the primary item that pitm names. */
     private static int primaryExtents(HeaderInput in, Box meta, Box iprp, List<Box> properties)
             throws IOException, BadHeaderException {
-        Box pitm = find(in, meta.content() + 4, meta.end(), "pitm", false);
+        Box pitm = IsoBoxes.find(in, meta.content() + 4, meta.end(), "pitm", false);
         long primary = in.u8(pitm.content()) == 0 ? in.u16be(pitm.content() + 4) : in.u32be(pitm.content() + 4);
-        Box ipma = find(in, iprp.content(), iprp.end(), "ipma", false);
+        Box ipma = IsoBoxes.find(in, iprp.content(), iprp.end(), "ipma", false);
         int version = in.u8(ipma.content());
         boolean wideIndex = (in.u8(ipma.content() + 3) & 1) != 0;
         long entries = in.u32be(ipma.content() + 4);
@@ -86,50 +82,5 @@ final class IsoBmffParser {
             }
         }
         return extents;
-    }
-
-    private static List<Box> children(HeaderInput in, Box parent) throws IOException, BadHeaderException {
-        List<Box> children = new ArrayList<>();
-        for (long pos = parent.content(); pos < parent.end(); ) {
-            Box box = box(in, pos, parent.end(), children.size(), false);
-            children.add(box);
-            pos = box.end();
-        }
-        return children;
-    }
-
-    private static Box find(HeaderInput in, long from, long end, String wanted, boolean topLevel)
-            throws IOException, BadHeaderException {
-        long pos = from;
-        for (int boxes = 0; pos < end; boxes++) {
-            Box box = box(in, pos, end, boxes, topLevel);
-            if (wanted.equals(box.type())) {
-                return box;
-            }
-            pos = box.end();
-        }
-        throw new BadHeaderException("no '" + wanted + "' box");
-    }
-
-    private static Box box(HeaderInput in, long pos, long parentEnd, int index, boolean topLevel)
-            throws IOException, BadHeaderException {
-        if (index >= HeaderInput.MAX_STEPS) {
-            throw new BadHeaderException("more than " + HeaderInput.MAX_STEPS + " boxes");
-        }
-        long size = in.u32be(pos);
-        String type = in.fourcc(pos + 4);
-        long header = 8;
-        if (size == 1) {
-            size = in.u64(pos + 8, false);
-            header = 16;
-        } else if (size == 0) {
-            size = parentEnd - pos; // "extends to the end of the file" (or of its container)
-        }
-        if (size < header || size > parentEnd - pos) {
-            // At top level a box running past the end of the file is what truncation looks like.
-            throw new BadHeaderException((topLevel ? "truncated or malformed" : "malformed") + " '"
-                    + type.replaceAll("[^ -~]", "?") + "' box of size " + size + " at offset " + pos);
-        }
-        return new Box(type, pos + header, pos + size);
     }
 }

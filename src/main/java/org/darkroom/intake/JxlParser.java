@@ -45,25 +45,15 @@ final class JxlParser {
     // Boxes after the signature box; a jxlp box starts with its 4-byte sequence index.
     private static long codestreamInContainer(HeaderInput in) throws IOException, BadHeaderException {
         long pos = CONTAINER_SIGNATURE.length;
-        for (int step = 0; step < HeaderInput.MAX_STEPS; step++) {
-            long size = in.u32be(pos);
-            String type = new String(new char[] {(char) in.u8(pos + 4), (char) in.u8(pos + 5),
-                    (char) in.u8(pos + 6), (char) in.u8(pos + 7)});
-            long header = 8;
-            if (size == 1) {
-                size = in.u64(pos + 8, false);
-                header = 16;
+        for (int index = 0; pos < in.size(); index++) {
+            IsoBoxes.Box box = IsoBoxes.box(in, pos, in.size(), index, true);
+            if (box.type().equals("jxlc")) {
+                return box.content();
             }
-            if (type.equals("jxlc")) {
-                return pos + header;
+            if (box.type().equals("jxlp")) {
+                return box.content() + 4;
             }
-            if (type.equals("jxlp")) {
-                return pos + header + 4;
-            }
-            if (size == 0 || size < header) {
-                break;
-            }
-            pos += size;
+            pos = box.end();
         }
         throw new BadHeaderException("JPEG XL container without a codestream box");
     }

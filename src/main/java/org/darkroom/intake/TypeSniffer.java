@@ -44,7 +44,7 @@ public final class TypeSniffer {
         if (ascii(head, n, 0, "RIFF") && ascii(head, n, 8, "WEBP")) {
             return Optional.of(ImageType.WEBP);
         }
-        if (RawParser.hasRawMagic(head, n)) {
+        if (RawParser.hasRawMagic(head, n) || ascii(head, n, 0, RafParser.MAGIC)) {
             return Optional.of(ImageType.RAW);
         }
         if (starts(head, n, 0xff, 0x0a) || starts(head, n, JxlParser.CONTAINER_SIGNATURE)) {
@@ -104,6 +104,9 @@ public final class TypeSniffer {
     }
 
     private static Optional<ImageType> brand(String brand) {
+        if (Cr3Parser.BRAND.equals(brand)) {
+            return Optional.of(ImageType.RAW);
+        }
         if (AVIF_BRANDS.contains(brand)) {
             return Optional.of(ImageType.AVIF);
         }

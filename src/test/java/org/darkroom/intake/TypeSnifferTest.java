@@ -92,6 +92,8 @@ class TypeSnifferTest {
             byte[] head = ByteWriter.start().ascii(magic).zeros(12).toBytes();
             assertThat(TypeSniffer.sniff(head, head.length)).as(magic).contains(ImageType.RAW);
         }
+        byte[] cr3 = ftyp("crx.", "crx.");
+        assertThat(TypeSniffer.sniff(cr3, cr3.length)).as("Canon CR3").contains(ImageType.RAW);
         byte[] codestream = {(byte) 0xff, 0x0a, 0, 0};
         assertThat(TypeSniffer.sniff(codestream, codestream.length)).contains(ImageType.JXL);
         byte[] container = {0, 0, 0, 0x0c, 'J', 'X', 'L', ' ', 0x0d, 0x0a, (byte) 0x87, 0x0a, 0, 0, 0, 0x14};
@@ -133,7 +135,7 @@ class TypeSnifferTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"isom, 'isom iso2 mp41'", "qt.., ''", "mp42, 'mp42 isom'", "crx., 'crx.'", "jp2., 'jp2.'"})
+    @CsvSource({"isom, 'isom iso2 mp41'", "qt.., ''", "mp42, 'mp42 isom'", "jp2., 'jp2.'"})
     void refusesOtherIsoMediaFiles(String major, String compatible) {
         byte[] head = ftyp(major, compatible);
         assertThat(TypeSniffer.sniff(head, head.length)).isEmpty();

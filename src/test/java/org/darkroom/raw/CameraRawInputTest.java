@@ -73,6 +73,20 @@ class CameraRawInputTest {
         assertThat(HttpClientSupport.json(named).at("/code").asText()).isEqualTo("type_mismatch");
     }
 
+    @Test
+    void a_raw_whose_structure_is_sound_but_holds_no_sensor_data_is_undecodable() throws Exception {
+        // A RAF's magic and record table (1000 × 800) and nothing else: intake accepts it, LibRaw finds no image
+        // (and exits 0 all the same, so the missing output is what tells).
+        java.nio.ByteBuffer raf = java.nio.ByteBuffer.allocate(256);
+        raf.put("FUJIFILMCCD-RAW 0201FF129502".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        raf.putInt(92, 128).putInt(128, 1).putShort(132, (short) 0x100).putShort(134, (short) 4)
+                .putShort(136, (short) 800).putShort(138, (short) 1000);
+        Path file = java.nio.file.Files.write(dir.resolve("empty.raf"), raf.array());
+        HttpResponse<byte[]> response = http.postRaw("/v1/flows/thumbnail", file, "image/x-fuji-raf");
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(HttpClientSupport.json(response).at("/code").asText()).isEqualTo("undecodable");
+    }
+
     private String codeOf(String sample, String contentType) throws Exception {
         HttpResponse<byte[]> response = http.postRaw("/v1/flows/thumbnail", Samples.get(sample), contentType);
         assertThat(response.statusCode()).as(sample).isBetween(400, 499);
