@@ -73,11 +73,21 @@ final class RawParser {
             if (offset == 0) {
                 continue;
             }
-            if (!seen.add(offset) || seen.size() > MAX_DIRECTORIES) {
-                throw new BadHeaderException("TIFF directories loop or exceed " + MAX_DIRECTORIES);
+            Directory dir;
+            try {
+                if (!seen.add(offset) || seen.size() > MAX_DIRECTORIES) {
+                    throw new BadHeaderException("TIFF directories loop or exceed " + MAX_DIRECTORIES);
+                }
+                dir = Directory.read(in, offset, le, rw2, pending);
+                raw |= dir.dngVersion || dir.holdsSensorData();
+                dir.requireDataInside(in, le);
+            } catch (BadHeaderException e) {
+                // Only a raw is held to a raw's rules: a plain TIFF (a 65-page scan, say) is TiffParser's to judge.
+                if (raw) {
+                    throw e;
+                }
+                return Optional.empty();
             }
-            Directory dir = Directory.read(in, offset, le, rw2, pending);
-            raw |= dir.dngVersion || dir.holdsSensorData();
             if (dir.width > 0 && dir.height > 0) {
                 if (largest == null || dir.pixels() > largest.pixels()) {
                     largest = dir;
@@ -119,6 +129,13 @@ final class RawParser {
         int photometric;
         int compression;
         boolean dngVersion;
+        final Pieces strips = new Pieces();
+        final Pieces tiles = new Pieces();
+
+        void requireDataInside(HeaderInput in, boolean le) throws IOException, BadHeaderException {
+            strips.requireInside(in, le);
+            tiles.requireInside(in, le);
+        }
 
         long pixels() {
             return width * height;
@@ -140,8 +157,6 @@ final class RawParser {
                 throw new BadHeaderException("TIFF directory with " + count + " entries");
             }
             Directory dir = new Directory();
-            Pieces strips = new Pieces();
-            Pieces tiles = new Pieces();
             for (int i = 0; i < count; i++) {
                 long entry = offset + 2 + 12L * i;
                 int tag = in.u16(entry, le);
@@ -152,10 +167,10 @@ final class RawParser {
                     case PHOTOMETRIC -> dir.photometric = (int) first(in, entry, le);
                     case COMPRESSION -> dir.compression = (int) first(in, entry, le);
                     case DNG_VERSION -> dir.dngVersion = true;
-                    case STRIP_OFFSETS -> strips.offsets = entry;
-                    case STRIP_BYTE_COUNTS -> strips.counts = entry;
-                    case TILE_OFFSETS -> tiles.offsets = entry;
-                    case TILE_BYTE_COUNTS -> tiles.counts = entry;
+                    case STRIP_OFFSETS -> dir.strips.offsets = entry;
+                    case STRIP_BYTE_COUNTS -> dir.strips.counts = entry;
+                    case TILE_OFFSETS -> dir.tiles.offsets = entry;
+                    case TILE_BYTE_COUNTS -> dir.tiles.counts = entry;
                     case SUB_IFDS -> values(in, entry, le, pending::add);
                     case RW2_SENSOR_WIDTH -> dir.width = rw2 ? first(in, entry, le) : dir.width;
                     case RW2_SENSOR_HEIGHT -> dir.height = rw2 ? first(in, entry, le) : dir.height;
@@ -164,8 +179,6 @@ final class RawParser {
                     }
                 }
             }
-            strips.requireInside(in, le);
-            tiles.requireInside(in, le);
             pending.add(in.u32(offset + 2 + 12L * count, le));
             return dir;
         }

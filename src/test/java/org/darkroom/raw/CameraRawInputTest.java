@@ -71,6 +71,14 @@ class CameraRawInputTest {
         assertThat(codeOf("fake.dng", "image/x-adobe-dng")).isEqualTo("type_mismatch");
         HttpResponse<byte[]> named = http.postMultipart("/v1/flows/thumbnail", Samples.get("fake.dng"), "fake.dng");
         assertThat(HttpClientSupport.json(named).at("/code").asText()).isEqualTo("type_mismatch");
+
+        // Sensor data in the first directory, cut short: still a raw (never handed on as a TIFF), and undecodable.
+        Path whole = SyntheticDng.write(dir.resolve("whole.dng"), 64, 48);
+        byte[] bytes = java.nio.file.Files.readAllBytes(whole);
+        Path cut = java.nio.file.Files.write(dir.resolve("cut.dng"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        HttpResponse<byte[]> unnamed = http.postRaw("/v1/flows/thumbnail", cut, "application/octet-stream");
+        assertThat(HttpClientSupport.json(unnamed).at("/code").asText()).isEqualTo("undecodable");
+        assertThat(http.postRaw("/v1/flows/thumbnail", whole, "application/octet-stream").statusCode()).isEqualTo(200);
     }
 
     @Test

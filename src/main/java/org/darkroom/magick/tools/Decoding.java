@@ -110,9 +110,9 @@ public final class Decoding {
                     decoder.name() + " exited " + exit + ": " + ProcessText.abbreviate(stderr)));
         }
         ImageHeader header = HeaderReader.read(decoded, decoder.output());
-        if (!decoder.size().holds(input.header(), header)) {
-            throw new DarkroomException(ErrorCode.PROCESSING_FAILED, null, decoder.name() + " wrote "
-                    + header.width() + "×" + header.height() + " for a header of " + input.header().width() + "×"
+        if (header.type() != decoder.output() || !decoder.size().holds(input.header(), header)) {
+            throw new DarkroomException(ErrorCode.PROCESSING_FAILED, null, decoder.name() + " wrote a "
+                    + header.type() + " of " + header.width() + "×" + header.height() + " for a header of " + input.header().width() + "×"
                     + input.header().height());
         }
         exchange.setProperty(FlowExchange.INPUT, input.decodedAs(decoded, header));
