@@ -99,6 +99,17 @@ class VisionHttpTest {
     }
 
     @Test
+    void annotate_writes_jpeg_xl_through_the_outside_encoder_like_every_flow() throws Exception {
+        HttpResponse<byte[]> response = http.postRaw("/v1/flows/annotate?object=dot&format=jxl",
+                Samples.get("photo.jpg"), "application/octet-stream");
+        assertThat(response.statusCode()).as(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("image/jxl");
+        assertThat(response.body()).startsWith(0xff, 0x0a);
+        JsonNode record = HttpClientSupport.json(response.headers().firstValue(HttpDoor.RESULT_HEADER).orElseThrow());
+        assertThat(record.at("/output/width").asInt()).isEqualTo(427);
+    }
+
+    @Test
     void annotate_outlines_each_box_on_the_upright_image_and_returns_the_boxes() throws Exception {
         // photo.jpg is stored 640x427 with an EXIF orientation that shows it 427x640.
         HttpResponse<byte[]> response = http.postRaw("/v1/flows/annotate?object=dot&color=lime&format=png",
