@@ -3,6 +3,7 @@ package org.darkroom.jxl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.modelcontextprotocol.client.McpSyncClient;
 import java.awt.image.BufferedImage;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import javax.imageio.ImageIO;
 import org.darkroom.http.HttpDoor;
 import org.darkroom.testing.HttpClientSupport;
 import org.darkroom.testing.Identify;
+import org.darkroom.testing.McpClients;
 import org.darkroom.testing.Samples;
 import org.darkroom.testing.SharedDarkroom;
 import org.junit.jupiter.api.Test;
@@ -85,5 +87,12 @@ class JpegXlTest {
     void the_catalog_offers_jxl_because_the_encoder_is_installed() {
         assertThat(FormatChoices.of(http, "convert", "format")).contains("jxl");
         assertThat(FormatChoices.of(http, "thumbnail", "format")).contains("auto", "jxl");
+        McpSyncClient mcp = McpClients.connect(McpClients.http(SERVICE.darkroom().port()), progress -> { });
+        try {
+            assertThat(mcp.listTools().tools()).filteredOn(tool -> tool.name().equals("convert_image")).singleElement()
+                    .extracting(tool -> String.valueOf(tool.inputSchema())).asString().contains("jxl");
+        } finally {
+            mcp.closeGracefully();
+        }
     }
 }

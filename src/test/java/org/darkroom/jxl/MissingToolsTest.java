@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
+import io.modelcontextprotocol.client.McpSyncClient;
 import java.util.Map;
 import org.darkroom.testing.HttpClientSupport;
+import org.darkroom.testing.McpClients;
 import org.darkroom.testing.Samples;
 import org.darkroom.testing.SharedDarkroom;
 import org.junit.jupiter.api.Test;
@@ -27,6 +29,14 @@ class MissingToolsTest {
         assertThat(FormatChoices.of(http, "thumbnail", "format")).contains("auto", "png").doesNotContain("jxl");
         String openapi = new String(http.send(http.request("/openapi.json").GET().build()).body());
         assertThat(openapi).contains("\"webp\"").doesNotContain("\"jxl\"");
+        McpSyncClient mcp = McpClients.connect(McpClients.http(SERVICE.darkroom().port()), progress -> { });
+        try {
+            String schemas = mcp.listTools().tools().stream().map(tool -> String.valueOf(tool.inputSchema()))
+                    .reduce("", String::concat);
+            assertThat(schemas).contains("webp").doesNotContain("jxl");
+        } finally {
+            mcp.closeGracefully();
+        }
         HttpResponse<byte[]> asked = http.postRaw("/v1/flows/convert?format=jxl", Samples.get("plain.jpg"),
                 "image/jpeg");
         assertThat(HttpClientSupport.json(asked).at("/code").asText()).isEqualTo("bad_parameter");
