@@ -29,6 +29,11 @@ final class CommandLine {
         return Arrays.stream(args).anyMatch(arg -> arg.equals("-h") || arg.equals("--help"));
     }
 
+    /** {@code --version} anywhere: print the version and start nothing. */
+    static boolean wantsVersion(String[] args) {
+        return Arrays.asList(args).contains("--version");
+    }
+
     static Map<String, String> parse(String[] args) {
         Map<String, String> settings = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.camel.main.Main;
+import org.darkroom.flow.PrometheusMeters;
 import org.darkroom.mcp.StandardStreams;
 import org.darkroom.startup.StartupFailure;
 import org.slf4j.Logger;
@@ -24,6 +25,10 @@ public final class Darkroom {
     public static void main(String[] args) {
         if (CommandLine.wantsHelp(args)) {
             System.out.println(CommandLine.USAGE);
+            return;
+        }
+        if (CommandLine.wantsVersion(args)) {
+            System.out.println("darkroom " + Version.current());
             return;
         }
         try {
@@ -58,6 +63,9 @@ public final class Darkroom {
             // Before Camel starts: from here on only MCP messages may reach the real stdout.
             main.bind(StandardStreams.BEAN, StandardStreams.claim());
         }
+        // Bound before Camel starts: camel-micrometer-prometheus makes its registry before any configuration runs,
+        // and takes this one instead, so Camel's meters pass through its filters too.
+        main.bind(PrometheusMeters.BEAN, PrometheusMeters.create());
         main.configure().addConfiguration(new DarkroomConfiguration(doors));
         settings.forEach(main::addOverrideProperty);
         return main;

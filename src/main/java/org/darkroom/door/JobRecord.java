@@ -2,6 +2,7 @@ package org.darkroom.door;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.darkroom.Version;
 import org.darkroom.flow.BatchPlace;
 import org.darkroom.flow.FlowParameters;
 import org.darkroom.flow.FlowResult;
@@ -42,6 +43,7 @@ public final class JobRecord {
             record.put("batch", batch.asJson());
         }
         record.put("elapsed_ms", elapsedMillis);
+        record.put("darkroom_version", Version.current());
         return record;
     }
 }

@@ -3,7 +3,6 @@ package org.darkroom.flow;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -32,8 +31,7 @@ public final class DarkroomMetrics {
         Counter.builder("darkroom.jobs").description("Jobs finished, by door, flow and outcome code")
                 .tags("door", door, "flow", flow, "code", code).register(meters).increment();
         Timer.builder("darkroom.job.duration").description("Time from request to response, by door and flow")
-                .tags("door", door, "flow", flow).publishPercentileHistogram()
-                .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofMinutes(2))
+                .tags("door", door, "flow", flow).serviceLevelObjectives(PrometheusMeters.LATENCY_BUCKETS)
                 .register(meters).record(nanos, TimeUnit.NANOSECONDS);
     }
 
@@ -43,8 +41,8 @@ public final class DarkroomMetrics {
             AtomicInteger count = new AtomicInteger();
             MeterRegistry meters = registry();
             if (meters != null) {
-                meters.gauge("darkroom.in.flight", java.util.List.of(io.micrometer.core.instrument.Tag.of("door", d)),
-                        count);
+                io.micrometer.core.instrument.Gauge.builder("darkroom.in.flight", count, AtomicInteger::get)
+                        .description("Requests being worked on now, by door").tag("door", d).register(meters);
             }
             return count;
         });

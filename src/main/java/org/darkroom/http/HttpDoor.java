@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.camel.Exchange;
+import org.darkroom.Version;
 import org.darkroom.door.Door;
 import org.darkroom.door.FlowCall;
 import org.darkroom.door.JobExchange;
@@ -32,8 +33,7 @@ public final class HttpDoor {
     private final FlowCatalog catalog;
     private final HttpSettings settings;
     private final BodyGate gate;
-    private final String version = Optional.ofNullable(HttpDoor.class.getPackage().getImplementationVersion())
-            .orElse("development");
+    private final String version = Version.current();
 
     HttpDoor(FlowCatalog catalog, HttpSettings settings, BodyGate gate) {
         this.catalog = catalog;

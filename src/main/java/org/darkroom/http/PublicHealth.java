@@ -8,9 +8,11 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.component.platform.http.main.ManagementHttpServer;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
+import org.darkroom.Version;
 
 /**
- * Health for load balancers, open to anyone: {@code UP} with 200 or {@code DOWN} with 503, and nothing else.
+ * Health for load balancers, open to anyone: {@code UP} with 200 or {@code DOWN} with 503, and Darkroom's version
+ * (so a rolling upgrade can be watched), nothing else.
  *
  * <p>Camel's own health endpoint answers {@code ?exposureLevel=full&data=true} (and {@code stackTrace=true}) with
  * every check's details, whoever asks: file endpoint URIs with the data paths, the ImageMagick binary, failure
@@ -18,8 +20,8 @@ import org.apache.camel.health.HealthCheckHelper;
  * reads no query parameter; the details stay in the log and the JMX/console views inside the machine.
  */
 final class PublicHealth {
-    private static final String UP = "{\"status\":\"UP\"}";
-    private static final String DOWN = "{\"status\":\"DOWN\"}";
+    private static final String UP = "{\"status\":\"UP\",\"version\":\"" + Version.current() + "\"}";
+    private static final String DOWN = "{\"status\":\"DOWN\",\"version\":\"" + Version.current() + "\"}";
 
     private PublicHealth() {
     }

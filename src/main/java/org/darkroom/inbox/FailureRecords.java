@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.darkroom.Version;
 import org.darkroom.flow.ErrorCode;
 import org.darkroom.flow.OutOfSpace;
 
@@ -32,6 +33,7 @@ final class FailureRecords {
         record.put("code", code.code());
         record.put("message", message);
         record.put("name", names.shown());
+        record.put("darkroom_version", Version.current());
         try {
             AtomicFiles.write(JSON.writeValueAsBytes(record), stagingDir, failedDir.resolve(names.record()));
             return true;

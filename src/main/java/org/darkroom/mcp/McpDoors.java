@@ -6,11 +6,11 @@ import io.modelcontextprotocol.server.McpStatelessServerFeatures;
 import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ExtendedStartupListener;
 import org.apache.camel.support.LifecycleStrategySupport;
+import org.darkroom.Version;
 import org.darkroom.config.Settings;
 import org.darkroom.door.Admission;
 import org.darkroom.flow.DarkroomMetrics;
@@ -59,8 +59,7 @@ public final class McpDoors {
                 settings.positiveInt(BATCH_MAX_ITEMS), workers);
         McpDoor door = new McpDoor(new ImageSources(PathRoots.reading(READ_ROOTS, read)),
                 PathRoots.writing(WRITE_ROOTS, write));
-        String version = Optional.ofNullable(McpDoors.class.getPackage().getImplementationVersion())
-                .orElse("development");
+        String version = Version.current();
         // The data argument arrives base64-encoded inside one JSON message: a third larger, plus the envelope.
         int maxMessageBytes = (int) Math.min(Integer.MAX_VALUE - 8L, (maxBytes + 2) / 3 * 4 + 64 * 1024);
         return new McpDoors(door, calls, tools, new ServerInfo("darkroom", version, instructions(catalog)), maxMessageBytes);
