@@ -43,14 +43,16 @@ final class CommandLine {
                 settings.put(Doors.KEY, "mcp");
                 continue;
             }
-            if (!flag.equals("--set") && !SettingFlags.FLAGS.containsKey(flag)) {
+            if (!flag.equals("--set") && !flag.equals("--config") && !SettingFlags.FLAGS.containsKey(flag)) {
                 throw new SettingException("Unknown option " + flag + "; ./darkroom run --help lists the options.");
             }
             if (i + 1 >= args.length) {
                 throw new SettingException("The option " + flag + " needs a value.");
             }
             String value = args[++i];
-            if (flag.equals("--set")) {
+            if (flag.equals("--config")) {
+                settings.put(ConfigFiles.KEY, value);
+            } else if (flag.equals("--set")) {
                 int eq = value.indexOf('=');
                 if (eq <= 0) {
                     throw new SettingException("--set takes KEY=VALUE, not '" + value + "'.");

@@ -53,10 +53,13 @@ public final class Darkroom {
         settings.put("darkroom.home", System.getProperty("darkroom.home", cwd));
         settings.put("darkroom.start-dir", System.getProperty("darkroom.start.dir", cwd));
         settings.putAll(overrides);
+        ConfigFiles files = ConfigFiles.find(Path.of(settings.get("darkroom.start-dir")), settings.remove(ConfigFiles.KEY));
+        new KnownSettings().check(files.contents());
         Doors doors = Doors.resolve(settings);
         settings.putAll(doors.forcedSettings());
         settings.putIfAbsent("camel.main.routes-include-pattern",
-                doors.routesIncludePattern(Path.of(settings.get("darkroom.home"), "routes")));
+                doors.routesIncludePattern(Path.of(settings.get("darkroom.home"), "routes"))
+                        + ExtraRoutes.pattern(settings, files, doors));
 
         Main main = new Main();
         if (doors.mcpStdio()) {
@@ -66,6 +69,7 @@ public final class Darkroom {
         // Bound before Camel starts: camel-micrometer-prometheus makes its registry before any configuration runs,
         // and takes this one instead, so Camel's meters pass through its filters too.
         main.bind(PrometheusMeters.BEAN, PrometheusMeters.create());
+        main.setPropertyPlaceholderLocations(files.locations());
         main.configure().addConfiguration(new DarkroomConfiguration(doors));
         settings.forEach(main::addOverrideProperty);
         return main;

@@ -19,7 +19,7 @@ final class KnownSettings {
     private static final String PREFIX = "darkroom.";
     private static final String OPEN_ENDED = "darkroom.inbox.";
     /** Set by {@link Darkroom} itself, never by a user. */
-    private static final Set<String> INTERNAL = Set.of("darkroom.home", "darkroom.start-dir");
+    private static final Set<String> INTERNAL = Set.of("darkroom.home", "darkroom.start-dir", ConfigFiles.KEY);
     /** Read by the launcher script, not a setting. */
     private static final Set<String> LAUNCHER_VARIABLES = Set.of("DARKROOM_JAVA_OPTS");
 
@@ -28,6 +28,18 @@ final class KnownSettings {
     KnownSettings() {
         DefaultSettings.get().stringPropertyNames().stream().filter(key -> key.startsWith(PREFIX)).forEach(keys::add);
         keys.addAll(INTERNAL);
+    }
+
+    /** Throws for the first unknown {@code darkroom.*} key of a configuration file, naming the file. */
+    void check(Map<java.nio.file.Path, java.util.Properties> files) {
+        files.forEach((file, properties) -> {
+            for (String key : new TreeSet<>(properties.stringPropertyNames())) {
+                if (key.startsWith(PREFIX) && !key.startsWith(OPEN_ENDED) && !keys.contains(key)) {
+                    throw new SettingException("Setting " + key + " in " + file + " is not one Darkroom knows"
+                            + suggestion(key, false) + "; the README's configuration table lists them all.");
+                }
+            }
+        });
     }
 
     /** Throws for the first unknown key among the flags and {@code --set} values, then among the environment. */

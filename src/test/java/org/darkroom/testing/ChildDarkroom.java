@@ -49,7 +49,13 @@ public final class ChildDarkroom {
 
     /** As {@link #start(Path, Path, Map)}, with options for the child's JVM such as {@code -Xmx96m}. */
     public static ChildDarkroom start(Path dataDir, Path log, Map<String, String> settings, List<String> jvmOptions) {
-        List<String> command = command(jvmOptions, dataDir, settings, List.of());
+        return start(dataDir, log, settings, jvmOptions, List.of());
+    }
+
+    /** As {@link #start(Path, Path, Map, List)}, with {@code args} (such as {@code --config FILE}) after the settings. */
+    public static ChildDarkroom start(Path dataDir, Path log, Map<String, String> settings, List<String> jvmOptions,
+                                      List<String> args) {
+        List<String> command = command(jvmOptions, dataDir, settings, args);
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
