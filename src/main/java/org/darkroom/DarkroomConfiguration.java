@@ -35,6 +35,8 @@ import org.darkroom.http.HttpDoor;
 import org.darkroom.http.HttpDoors;
 import org.darkroom.http.ServerErrors;
 import org.darkroom.http.UploadDirectory;
+import org.darkroom.inbox.ArchivePolicy;
+import org.darkroom.inbox.ArchiveRetention;
 import org.darkroom.inbox.BatchProgress;
 import org.darkroom.inbox.DataLayout;
 import org.darkroom.inbox.DropSettings;
@@ -275,8 +277,13 @@ public final class DarkroomConfiguration implements CamelConfiguration {
                     address.ensureListening(started);
                 }
                 if (inboxDoor != null) {
+                    ArchivePolicy archive = packages.drop().archive();
                     InboxRoutes.add(started, inboxDoor, layout, packages.workers().size(),
-                            packages.batch().maxJobs(), locking);
+                            packages.batch().maxJobs(), locking, archive);
+                    if (archive.expires()) {
+                        started.addService(new ArchiveRetention(started, inboxDoor.bindings().stream()
+                                .map(binding -> layout.archive(binding.name())).toList(), archive));
+                    }
                 }
                 if (leases != null) {
                     ClusterMeters.publish(new Meters(started), leases);

@@ -16,7 +16,7 @@ public final class InboxRoutes {
 
     /** {@code filesPerProcess}: how many files may share one ImageMagick process ({@code darkroom.drop.batch.max-files}). */
     public static void add(CamelContext context, InboxDoor door, DataLayout layout, int workers, int filesPerProcess,
-                           InboxLocking locking) throws Exception {
+                           InboxLocking locking, ArchivePolicy archive) throws Exception {
         for (InboxBinding binding : door.bindings()) {
             layout.create(binding.name());
             IdempotentRepository leases = locking.repository(binding.name());
@@ -27,10 +27,14 @@ public final class InboxRoutes {
             parameters.putAll(Map.of(
                     "inbox", binding.name(),
                     "inboxDir", layout.inbox(binding.name()).toString(),
-                    "archiveDir", layout.archive(binding.name()).toString(),
                     "failedDir", layout.failed(binding.name()).toString(),
                     "exclude", InboxFiles.EXCLUDE,
                     "threads", threadsBean(context, binding.name(), workers, filesPerProcess)));
+            if (archive.archives()) {
+                parameters.put("archiveMove", layout.archive(binding.name()) + "/${file:name}");
+            } else {
+                parameters.put("deleteInput", "true");
+            }
             context.addRouteFromTemplate("inbox-" + binding.name(), "inbox", parameters);
             LOG.info("inbox {} -> {} {}", binding.name(), binding.flow().name(), binding.params());
         }
