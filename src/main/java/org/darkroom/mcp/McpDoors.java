@@ -56,7 +56,7 @@ public final class McpDoors {
         long maxBytes = maxImageBytes;
         ToolCalls calls = new ToolCalls(context, admission, metrics);
         List<DarkroomTool> tools = McpTools.build(catalog, calls, new ToolSchemas(maxBytes),
-                settings.positiveInt(BATCH_MAX_ITEMS), workers);
+                settings.positiveInt(BATCH_MAX_ITEMS), workers, !write.isEmpty());
         McpDoor door = new McpDoor(new ImageSources(PathRoots.reading(READ_ROOTS, read)),
                 PathRoots.writing(WRITE_ROOTS, write));
         String version = Version.current();

@@ -16,9 +16,10 @@ import org.slf4j.LoggerFactory;
  * The tool list, generated once from the catalog and shared by both transports: one tool per flow, named by its
  * {@link FlowSpec#toolName()}, plus {@code batch_process}.
  *
- * <p>Hints are honest rather than flattering: an image tool is not read-only and may replace a file (it writes when
- * given {@code output_path}); every tool is idempotent (the same call writes the same file) and open-world (it
- * fetches URLs).
+ * <p>Hints say what a call can do here: with no write roots no tool can write anything ({@code output_path} is
+ * refused), so every tool is read-only and a client need not ask before a thumbnail; with write roots an image tool
+ * may replace a file at {@code output_path}, so it is neither read-only nor safe from overwriting (destructive). Every
+ * tool is idempotent (the same call writes the same file) and open-world (it fetches URLs).
  */
 final class McpTools {
     private static final Logger LOG = LoggerFactory.getLogger(McpTools.class);
@@ -26,8 +27,9 @@ final class McpTools {
     private McpTools() {
     }
 
+    /** {@code writes}: whether any write root is configured, so that {@code output_path} can write a file. */
     static List<DarkroomTool> build(FlowCatalog catalog, ToolCalls calls, ToolSchemas schemas, int batchMaxItems,
-                                    int workers) {
+                                    int workers, boolean writes) {
         List<DarkroomTool> tools = new ArrayList<>();
         for (FlowSpec flow : catalog.all()) {
             for (ParamSpec param : flow.params().specs()) {
@@ -38,7 +40,7 @@ final class McpTools {
             }
             Tool.Builder tool = Tool.builder(flow.toolName()).title(title(flow.toolName()))
                     .description(description(flow)).inputSchema(schemas.flowInput(flow))
-                    .annotations(hints(title(flow.toolName()), !flow.output().hasImage()));
+                    .annotations(hints(title(flow.toolName()), !writes || !flow.output().hasImage()));
             if (!flow.output().hasImage()) {
                 tool.outputSchema(ToolSchemas.recordOutput());
             }
@@ -47,7 +49,7 @@ final class McpTools {
         }
         Tool batch = Tool.builder(BatchTool.NAME).title("Batch process").description(batchDescription(batchMaxItems))
                 .inputSchema(schemas.batchInput(catalog, batchMaxItems)).outputSchema(ToolSchemas.batchOutput())
-                .annotations(hints("Batch process", false)).build();
+                .annotations(hints("Batch process", !writes)).build();
         tools.add(new DarkroomTool(batch, safely(BatchTool.NAME,
                 new BatchTool(catalog, calls, batchMaxItems, workers))));
         return List.copyOf(tools);

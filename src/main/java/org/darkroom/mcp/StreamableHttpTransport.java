@@ -31,6 +31,7 @@ import reactor.core.publisher.Mono;
 public final class StreamableHttpTransport implements McpStatelessServerTransport {
     private static final Logger LOG = LoggerFactory.getLogger(StreamableHttpTransport.class);
     private static final String JSON = "application/json";
+    private static final String PROTOCOL_VERSION = "MCP-Protocol-Version";
     private static final List<String> LOCAL_ORIGINS = List.of("http://localhost:*", "http://127.0.0.1:*",
             "http://[::1]:*", "https://localhost:*", "https://127.0.0.1:*", "https://[::1]:*");
 
@@ -62,6 +63,7 @@ public final class StreamableHttpTransport implements McpStatelessServerTranspor
         Message message = exchange.getMessage();
         String accept = message.getHeader("Accept", "", String.class);
         String origin = message.getHeader("Origin", String.class);
+        String version = message.getHeader(PROTOCOL_VERSION, String.class);
         String body = message.getBody(String.class);
         // Request headers would otherwise be echoed back as response headers.
         message.removeHeaders("*");
@@ -70,6 +72,14 @@ public final class StreamableHttpTransport implements McpStatelessServerTranspor
         } catch (ServerTransportSecurityException e) {
             error(exchange, e.getStatusCode(), McpSchema.ErrorCodes.INVALID_REQUEST, "This origin may not call"
                     + " Darkroom's MCP endpoint.");
+            return;
+        }
+        // The specification: a version the server does not support is 400; none at all means the oldest that has
+        // the header (2025-03-26), which this server speaks.
+        if (version != null && !protocolVersions().contains(version)) {
+            error(exchange, 400, McpSchema.ErrorCodes.INVALID_REQUEST, "Unsupported MCP-Protocol-Version '"
+                    + (version.length() > 40 ? version.substring(0, 40) + "…" : version) + "'; this server speaks "
+                    + String.join(", ", protocolVersions()) + ".");
             return;
         }
         if (closing) {

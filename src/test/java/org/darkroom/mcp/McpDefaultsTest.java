@@ -44,6 +44,15 @@ class McpDefaultsTest {
             assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
             assertThat(HttpClientSupport.json(anonymous).at("/code").asText()).isEqualTo("unauthorized");
 
+            // A protocol version the server does not speak is refused as the specification says: 400.
+            HttpResponse<byte[]> unknownVersion = http.send(http.request("/mcp")
+                    .header("Authorization", "Bearer " + KEY).header("Content-Type", "application/json")
+                    .header("Accept", "application/json, text/event-stream").header("MCP-Protocol-Version", "1999-01-01")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}"))
+                    .build());
+            assertThat(unknownVersion.statusCode()).isEqualTo(400);
+            assertThat(new String(unknownVersion.body())).contains("1999-01-01", "2025-06-18");
+
             McpSyncClient client = McpClients.connect(HttpClientStreamableHttpTransport
                     .builder("http://127.0.0.1:" + port).endpoint("/mcp")
                     .httpRequestCustomizer((request, method, uri, body, context) -> request
@@ -70,6 +79,11 @@ class McpDefaultsTest {
                 McpAssertions.error(loopback, "fetch_blocked", dir.toString());
                 McpAssertions.error(plainHttp, "fetch_blocked", dir.toString());
                 McpAssertions.ok(inline);
+                // With no write root nothing can write a file, so no tool needs a confirmation to run.
+                assertThat(client.listTools().tools()).allSatisfy(tool -> {
+                    assertThat(tool.annotations().readOnlyHint()).as(tool.name()).isTrue();
+                    assertThat(tool.annotations().destructiveHint()).as(tool.name()).isNotEqualTo(Boolean.TRUE);
+                });
             } finally {
                 client.closeGracefully();
             }
