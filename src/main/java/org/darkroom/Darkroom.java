@@ -10,6 +10,7 @@ import org.darkroom.mcp.StandardStreams;
 import org.darkroom.startup.StartupFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.darkroom.flow.Version;
 
 /** Starts Darkroom: camel-main with the routes in {@code routes/} and the beans of {@link DarkroomConfiguration}. */
 public final class Darkroom {

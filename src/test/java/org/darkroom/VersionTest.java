@@ -17,6 +17,7 @@ import org.darkroom.testing.Samples;
 import org.darkroom.testing.SharedDarkroom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.darkroom.flow.Version;
 
 /** One version, the pom's, wherever Darkroom says which it is: --version, health, OpenAPI, MCP, every record. */
 class VersionTest {

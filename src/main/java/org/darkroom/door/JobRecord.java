@@ -2,7 +2,7 @@ package org.darkroom.door;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.darkroom.Version;
+import org.darkroom.flow.Version;
 import org.darkroom.flow.BatchPlace;
 import org.darkroom.flow.FlowParameters;
 import org.darkroom.flow.FlowResult;

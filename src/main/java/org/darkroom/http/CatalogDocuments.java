@@ -11,9 +11,8 @@ import org.darkroom.door.RequestId;
 import org.darkroom.flow.FlowCatalog;
 import org.darkroom.flow.FlowSpec;
 import org.darkroom.flow.ParamSpec;
+import org.darkroom.flow.Choice;
 import org.darkroom.intake.ImageType;
-import org.darkroom.magick.ImageOutput;
-import org.darkroom.magick.flows.MagickFlows;
 
 /**
  * The catalog as HTTP documents: the {@code GET /v1/flows} listing and the OpenAPI 3.1 description, both
@@ -26,9 +25,6 @@ final class CatalogDocuments {
      * each accepted type, for callers that say what they send.
      */
     private static final List<String> INPUT_TYPES = inputTypes();
-    /** Every type a flow may answer with: what {@code format} can select. */
-    private static final List<String> OUTPUT_TYPES = ImageOutput.FORMATS.stream()
-            .map(format -> ImageType.fromName(format).orElseThrow().mimeType()).distinct().toList();
     private static final Map<String, Object> BINARY = Map.of("type", "string", "format", "binary");
     private static final String IMAGES_TAG = "images";
     private static final String VISION_TAG = "vision";
@@ -68,8 +64,9 @@ final class CatalogDocuments {
                 "description", "Every flow this installation offers, with the JSON Schema of its parameters: the"
                         + " same catalog the drop folders and the MCP tools are made from.",
                 "responses", listResponses)));
+        List<String> outputTypes = outputTypes(catalog);
         for (FlowSpec flow : catalog.all()) {
-            paths.put("/v1/flows/" + flow.name(), Map.of("post", operation(flow)));
+            paths.put("/v1/flows/" + flow.name(), Map.of("post", operation(flow, outputTypes)));
         }
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("openapi", "3.1.0");
@@ -78,8 +75,8 @@ final class CatalogDocuments {
         // Relative: the document describes the server that serves it, whatever its address.
         document.put("servers", List.of(Map.of("url", "/", "description", "This Darkroom")));
         document.put("tags", List.of(
-                Map.of("name", IMAGES_TAG, "description", "Image flows run by ImageMagick (and the outside decoders)."),
-                Map.of("name", VISION_TAG, "description", "Flows run by the vision model, when one is installed."),
+                Map.of("name", IMAGES_TAG, "description", "Image flows, which need no vision model."),
+                Map.of("name", VISION_TAG, "description", "Flows that need the vision model installed."),
                 Map.of("name", CATALOG_TAG, "description", "What this installation offers.")));
         document.put("paths", paths);
         document.put("components", Map.of(
@@ -89,7 +86,21 @@ final class CatalogDocuments {
         return document;
     }
 
-    private static Map<String, Object> operation(FlowSpec flow) {
+    /** Every type a flow may answer with here: the values of the catalog's {@code format} parameters. */
+    private static List<String> outputTypes(FlowCatalog catalog) {
+        Set<String> types = new LinkedHashSet<>();
+        for (FlowSpec flow : catalog.all()) {
+            for (ParamSpec spec : flow.params().specs()) {
+                if (spec.name().equals("format") && spec.type() instanceof Choice choice) {
+                    choice.values().stream().map(ImageType::fromName).flatMap(java.util.Optional::stream)
+                            .map(ImageType::mimeType).forEach(types::add);
+                }
+            }
+        }
+        return List.copyOf(types);
+    }
+
+    private static Map<String, Object> operation(FlowSpec flow, List<String> outputTypes) {
         Map<String, Object> params = flow.params().jsonSchema();
         List<Map<String, Object>> query = new ArrayList<>();
         for (ParamSpec spec : flow.params().specs()) {
@@ -125,7 +136,7 @@ final class CatalogDocuments {
                         + " answer is JSON with the image base64-encoded when Accept is application/json.",
                         "headers", Map.of(HttpDoor.RESULT_HEADER, Map.of("description", "The job record, as JSON in"
                                 + " plain ASCII.", "schema", Map.of("type", "string")), RequestId.HEADER, requestIdHeader()),
-                        "content", imageResponses())
+                        "content", imageResponses(outputTypes))
                 : withRequestId(content("The result.", "application/json", Map.of("type", "object")));
         Map<String, Object> responses = new LinkedHashMap<>();
         responses.put("200", ok);
@@ -136,7 +147,8 @@ final class CatalogDocuments {
         responses.put("503", retryLater("Not ready: starting, stopping, out of disk, or ImageMagick failed its check."));
         Map<String, Object> operation = new LinkedHashMap<>();
         operation.put("operationId", flow.name());
-        operation.put("tags", List.of(flow.route().equals(MagickFlows.ROUTE) ? IMAGES_TAG : VISION_TAG));
+        // The flows that need the vision model are the ones whose availability is not a given.
+        operation.put("tags", List.of(flow.availability() == FlowSpec.Availability.ALWAYS ? IMAGES_TAG : VISION_TAG));
         operation.put("summary", flow.summary());
         operation.put("description", flow.summary() + " Send the image as the body (any accepted type, or"
                 + " application/octet-stream), as the file part of a form, or as an https url in JSON; parameters go"
@@ -147,9 +159,9 @@ final class CatalogDocuments {
         return operation;
     }
 
-    private static Map<String, Object> imageResponses() {
+    private static Map<String, Object> imageResponses(List<String> outputTypes) {
         Map<String, Object> content = new LinkedHashMap<>();
-        for (String type : OUTPUT_TYPES) {
+        for (String type : outputTypes) {
             content.put(type, Map.of("schema", BINARY));
         }
         content.put("application/json", Map.of("schema", Map.of("type", "object")));

@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.camel.Exchange;
-import org.darkroom.Version;
+import org.darkroom.flow.Version;
 import org.darkroom.door.Door;
 import org.darkroom.door.FlowCall;
 import org.darkroom.door.JobExchange;

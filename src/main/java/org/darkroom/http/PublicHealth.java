@@ -8,7 +8,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.component.platform.http.main.ManagementHttpServer;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
-import org.darkroom.Version;
+import org.darkroom.flow.Version;
 
 /**
  * Health for load balancers, open to anyone: {@code UP} with 200 or {@code DOWN} with 503, and Darkroom's version

@@ -7,7 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.darkroom.Version;
+import org.darkroom.flow.Version;
 import org.darkroom.flow.ErrorCode;
 import org.darkroom.flow.OutOfSpace;
 

@@ -10,11 +10,13 @@ import java.util.stream.Collectors;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ExtendedStartupListener;
 import org.apache.camel.support.LifecycleStrategySupport;
-import org.darkroom.Version;
+import org.darkroom.flow.Version;
 import org.darkroom.config.Settings;
 import org.darkroom.door.Admission;
+import org.darkroom.flow.DarkroomException;
 import org.darkroom.flow.DarkroomMetrics;
 import org.darkroom.flow.FlowCatalog;
+import org.darkroom.flow.FlowSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,8 +50,11 @@ public final class McpDoors {
     }
 
     /** {@code admission} is the service's one limit of work in progress, which every tool call runs under. */
-    public static McpDoors create(CamelContext context, Settings settings, Path startDir, FlowCatalog catalog,
+    public static McpDoors create(CamelContext context, Settings settings, Path startDir, FlowCatalog everyFlow,
                                   long maxImageBytes, Admission admission, DarkroomMetrics metrics, int workers) {
+        // An assistant is offered what it can use: no vision tools without a model, no pointing with a bundle that
+        // cannot point. The model is loaded once at start, so the list is fixed for the process's life.
+        FlowCatalog catalog = new FlowCatalog(everyFlow.all().stream().filter(McpDoors::available).toList());
         List<Path> read = roots(settings, READ_ROOTS, startDir);
         List<Path> write = roots(settings, WRITE_ROOTS, startDir);
         LOG.info("MCP may read under {} and write under {}", read, write);
@@ -117,6 +122,16 @@ public final class McpDoors {
 
     private static List<Path> roots(Settings settings, String key, Path startDir) {
         return settings.list(key).stream().map(root -> startDir.resolve(root).toAbsolutePath().normalize()).toList();
+    }
+
+    private static boolean available(FlowSpec flow) {
+        try {
+            flow.requireAvailable();
+            return true;
+        } catch (DarkroomException e) {
+            LOG.info("MCP does not list {}: {}", flow.toolName(), e.code().code());
+            return false;
+        }
     }
 
     /** What the server tells an assistant at the start: every tool by name, from the catalog, and the rules. */

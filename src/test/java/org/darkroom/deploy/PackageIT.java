@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
-import org.darkroom.Version;
+import org.darkroom.flow.Version;
 import org.darkroom.testing.HttpClientSupport;
 import org.darkroom.testing.Samples;
 import org.junit.jupiter.api.AfterEach;

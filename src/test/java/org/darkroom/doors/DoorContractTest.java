@@ -52,7 +52,7 @@ class DoorContractTest {
 
     /** Codes with no row, and why: each is checked where it can be produced. */
     static final Map<ErrorCode, String> NOT_PROVOKED = Map.of(
-            ErrorCode.UNSUPPORTED, "needs a vision model without the skill: VisionHttpTest and McpVisionTest",
+            ErrorCode.UNSUPPORTED, "needs a vision model without the skill: VisionHttpTest (MCP lists no such tool)",
             ErrorCode.POLICY_DENIED, "intake's allowlist refuses every type the policy denies before ImageMagick"
                     + " runs; the policy itself is checked by PolicyEnforcementTest",
             ErrorCode.PROCESSING_FAILED, "an ImageMagick failure that matches no known message; no valid input"
@@ -107,8 +107,9 @@ class DoorContractTest {
                 row(ErrorCode.TIMEOUT, new Provocation.Slow(), ALL),
                 // The service's one limit (darkroom.max-in-flight); drop folders wait for a place instead.
                 row(ErrorCode.BUSY, new Provocation.OneTooMany(), CALLERS),
-                // Not an image at all: the answer comes before any intake work.
-                row(ErrorCode.MODEL_MISSING, sample("caption", "not-an-image.jpg"), ALL)
+                // Not an image at all: the answer comes before any intake work. MCP lists no vision tool without a
+                // model, so an assistant never meets this code (McpVisionTest, McpContract).
+                row(ErrorCode.MODEL_MISSING, sample("caption", "not-an-image.jpg"), FIRST_SIGHT)
                         .mentioning("./darkroom fetch-model"));
     }
 

@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
-import org.darkroom.Version;
+import org.darkroom.flow.Version;
 import org.darkroom.testing.HttpClientSupport;
 import org.darkroom.testing.RunningDarkroom;
 import org.darkroom.testing.Samples;

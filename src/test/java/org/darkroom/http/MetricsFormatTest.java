@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.darkroom.Version;
+import org.darkroom.flow.Version;
 import org.darkroom.testing.HttpClientSupport;
 import org.darkroom.testing.Samples;
 import org.darkroom.testing.SharedDarkroom;

@@ -1,6 +1,7 @@
 package org.darkroom.mcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.darkroom.mcp.McpAssertions.error;
 import static org.darkroom.mcp.McpAssertions.image;
 import static org.darkroom.mcp.McpAssertions.ok;
@@ -52,8 +53,9 @@ class McpVisionTest {
     void the_vision_tools_are_listed_with_their_required_arguments() {
         Map<String, Tool> tools = new HashMap<>();
         client.listTools().tools().forEach(tool -> tools.put(tool.name(), tool));
-        assertThat(tools).containsKeys("caption_image", "ask_image", "detect_objects", "point_at_objects",
-                "annotate_image");
+        assertThat(tools).containsKeys("caption_image", "ask_image", "detect_objects", "annotate_image");
+        // The tiny bundle has no point template, so the tool that would only ever answer unsupported is not offered.
+        assertThat(tools).doesNotContainKey("point_at_objects");
         assertThat((List<Object>) tools.get("ask_image").inputSchema().get("required")).containsExactly("question");
         assertThat((Map<String, Object>) tools.get("detect_objects").inputSchema().get("properties"))
                 .containsKeys("object", "max_objects");
@@ -85,8 +87,8 @@ class McpVisionTest {
     }
 
     @Test
-    void pointing_without_the_template_is_an_unsupported_error_result() {
-        error(client.callTool(new CallToolRequest("point_at_objects", Map.of("data", photo, "object", "dot"))),
-                "unsupported", dir.toString());
+    void pointing_without_the_template_is_no_tool_at_all() {
+        assertThatThrownBy(() -> client.callTool(new CallToolRequest("point_at_objects",
+                Map.of("data", photo, "object", "dot")))).hasMessageContaining("Unknown tool");
     }
 }

@@ -1,4 +1,4 @@
-package org.darkroom;
+package org.darkroom.flow;
 
 import java.io.IOException;
 import java.io.InputStream;
