@@ -56,7 +56,7 @@ public final class Darkroom {
         settings.putAll(overrides);
         ConfigFiles files = ConfigFiles.find(Path.of(settings.get("darkroom.start-dir")), settings.remove(ConfigFiles.KEY));
         new KnownSettings().check(files.contents());
-        Doors doors = Doors.resolve(settings);
+        Doors doors = Doors.resolve(settings, files.value(Doors.KEY));
         settings.putAll(doors.forcedSettings());
         settings.putIfAbsent("camel.main.routes-include-pattern",
                 doors.routesIncludePattern(Path.of(settings.get("darkroom.home"), "routes"))

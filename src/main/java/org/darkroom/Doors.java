@@ -45,12 +45,13 @@ public record Doors(boolean inbox, boolean http, boolean mcpStdio) {
 
     /**
      * The doors for a process about to start: from {@code overrides} (command line), else the system property,
-     * else {@code DARKROOM_DOORS}, else the default in application.properties.
+     * else {@code DARKROOM_DOORS}, else the configuration files ({@code files}, the last that names it), else the
+     * default in application.properties.
      *
      * <p>Resolved before Camel starts because the route files to load depend on it; Camel's own property
      * sources are not readable yet at that point.
      */
-    static Doors resolve(Map<String, String> overrides) {
+    static Doors resolve(Map<String, String> overrides, java.util.Optional<String> files) {
         String value = overrides.get(KEY);
         if (value == null) {
             value = System.getProperty(KEY);
@@ -59,7 +60,7 @@ public record Doors(boolean inbox, boolean http, boolean mcpStdio) {
             value = System.getenv(ENVIRONMENT);
         }
         if (value == null) {
-            value = defaultValue();
+            value = files.orElseGet(Doors::defaultValue);
         }
         return parse(value);
     }

@@ -27,7 +27,7 @@ class ConfigFilesTest {
         Path start = Files.createDirectories(dir.resolve("start"));
         Path out = dir.resolve("out");
         Files.writeString(start.resolve("application.properties"),
-                "darkroom.limits.max-bytes = 2KiB\ndarkroom.routes.extra-dir = my-routes\n");
+                "darkroom.limits.max-bytes = 2KiB\ndarkroom.routes.extra-dir = my-routes\ndarkroom.doors = http\n");
         Files.createDirectories(start.resolve("my-routes"));
         Files.writeString(start.resolve("my-routes/hello.camel.yaml"), """
                 - route:
@@ -44,6 +44,8 @@ class ConfigFilesTest {
         assertThat(limitWith(start, List.of(), () -> Awaitility.await().atMost(Duration.ofSeconds(20))
                 .until(() -> Files.exists(out.resolve("hello.txt"))))).isEqualTo(2048);
         assertThat(Files.readString(out.resolve("hello.txt"))).isEqualTo("hello from my route");
+        // The doors too, which decide the routes loaded before Camel reads any file: HTTP alone, no drop folders.
+        assertThat(dir.resolve("data/inbox")).doesNotExist();
         assertThat(limitWith(start, List.of("--config", "../more.properties"), () -> { })).isEqualTo(3072);
         assertThat(limitWith(start, List.of("--config", "../more.properties", "--set",
                 "darkroom.limits.max-bytes=4KiB"), () -> { })).isEqualTo(4096);
