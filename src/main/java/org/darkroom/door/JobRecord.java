@@ -2,10 +2,10 @@ package org.darkroom.door;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.darkroom.flow.Version;
 import org.darkroom.flow.BatchPlace;
 import org.darkroom.flow.FlowParameters;
 import org.darkroom.flow.FlowResult;
+import org.darkroom.flow.Version;
 import org.darkroom.intake.AcceptedImage;
 
 /**

@@ -14,6 +14,13 @@ public final class FlowParameters {
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
+    /** The same values with {@code name} set to {@code value} (already valid for its parameter). */
+    public FlowParameters with(String name, Object value) {
+        Map<String, Object> changed = new LinkedHashMap<>(values);
+        changed.put(name, value);
+        return new FlowParameters(changed);
+    }
+
     public Optional<Integer> integer(String name) {
         return Optional.ofNullable((Integer) values.get(name));
     }

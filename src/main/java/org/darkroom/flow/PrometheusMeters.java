@@ -9,7 +9,6 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.Locale;
-import org.darkroom.flow.Version;
 
 /**
  * The Prometheus registry behind {@code /observe/metrics}, made by Darkroom so that every meter in it, Camel's

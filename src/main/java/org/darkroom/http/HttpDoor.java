@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.camel.Exchange;
-import org.darkroom.flow.Version;
 import org.darkroom.door.Door;
 import org.darkroom.door.FlowCall;
 import org.darkroom.door.JobExchange;
@@ -17,7 +16,9 @@ import org.darkroom.door.RequestId;
 import org.darkroom.flow.DarkroomException;
 import org.darkroom.flow.ErrorCode;
 import org.darkroom.flow.FlowCatalog;
+import org.darkroom.flow.FlowExchange;
 import org.darkroom.flow.FlowResult;
+import org.darkroom.flow.Version;
 
 /**
  * The HTTP door: reads a request into a flow request and renders its result or problem; {@link FlowCall} does
@@ -79,6 +80,11 @@ public final class HttpDoor {
                 .admittedUnder(admitted.permit()));
     }
 
+    /** Route step after admission: {@code format=auto} settled by {@code Accept} ({@link FormatNegotiation}). */
+    public void negotiate(Exchange exchange) {
+        FormatNegotiation.negotiate(exchange, catalog.get(exchange.getProperty(FlowExchange.FLOW, String.class)));
+    }
+
     /** Route step: the image with its record in a header, or one JSON document when the caller asks for JSON. */
     public void respond(Exchange exchange) throws IOException {
         FlowResult result = exchange.getMessage().getBody(FlowResult.class);
@@ -98,6 +104,9 @@ public final class HttpDoor {
             }
             exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
             exchange.getMessage().setBody(json(record));
+        }
+        if (Boolean.TRUE.equals(exchange.getProperty(FormatNegotiation.VARIES, Boolean.class))) {
+            exchange.getMessage().setHeader("Vary", "Accept");
         }
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
     }

@@ -7,9 +7,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.darkroom.flow.Version;
 import org.darkroom.flow.ErrorCode;
 import org.darkroom.flow.OutOfSpace;
+import org.darkroom.flow.Version;
 
 /**
  * Writes the error record of a failed input into {@code failed/}: its request id, code, the sentence for the user,

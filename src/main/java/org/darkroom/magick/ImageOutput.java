@@ -30,7 +30,8 @@ public final class ImageOutput {
 
     public static final ParamSpec FORMAT = ParamSpec.withDefault("format", choiceWithAuto(), "auto",
             "Output format; auto keeps JPEG, PNG, WebP, GIF and AVIF as they are and writes PNG for TIFF, BMP, SVG"
-                    + " and JPEG XL, JPEG for HEIC and camera raw.");
+                    + " and JPEG XL, JPEG for HEIC and camera raw; over HTTP, auto writes AVIF (a still image) or"
+                    + " WebP when the Accept header names it.");
     public static final ParamSpec QUALITY = ParamSpec.withDefault("quality", new IntRange(1, 100), DEFAULT_QUALITY,
             "Encoder quality for JPEG, WebP, AVIF and JPEG XL output (1 = smallest, 100 = best; JPEG XL 100 is"
                     + " lossless).");

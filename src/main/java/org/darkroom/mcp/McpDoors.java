@@ -10,13 +10,13 @@ import java.util.stream.Collectors;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ExtendedStartupListener;
 import org.apache.camel.support.LifecycleStrategySupport;
-import org.darkroom.flow.Version;
 import org.darkroom.config.Settings;
 import org.darkroom.door.Admission;
 import org.darkroom.flow.DarkroomException;
 import org.darkroom.flow.DarkroomMetrics;
 import org.darkroom.flow.FlowCatalog;
 import org.darkroom.flow.FlowSpec;
+import org.darkroom.flow.Version;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
