@@ -7,8 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import org.darkroom.config.SettingException;
 
@@ -23,10 +25,11 @@ final class ConfigFiles {
     private static final String DEFAULTS = "classpath:application.properties";
     private static final String IN_START_DIR = "application.properties";
 
-    private final List<Path> files;
+    /** Each file's settings, read once, in order of precedence (the last wins). */
+    private final Map<Path, Properties> contents;
 
-    private ConfigFiles(List<Path> files) {
-        this.files = files;
+    private ConfigFiles(Map<Path, Properties> contents) {
+        this.contents = contents;
     }
 
     /** The files for a start from {@code startDir} with {@code configFile} (relative to it), or none given. */
@@ -46,7 +49,21 @@ final class ConfigFiles {
                 files.add(named);
             }
         }
-        return new ConfigFiles(files);
+        Map<Path, Properties> contents = new LinkedHashMap<>();
+        for (Path file : files) {
+            contents.put(file, read(file));
+        }
+        return new ConfigFiles(contents);
+    }
+
+    private static Properties read(Path file) {
+        Properties properties = new Properties();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return properties;
     }
 
     /**
@@ -54,6 +71,7 @@ final class ConfigFiles {
      * reverse of precedence: the {@code --config} file, the start directory's, then the built-in defaults.
      */
     String locations() {
+        List<Path> files = new ArrayList<>(contents.keySet());
         StringBuilder locations = new StringBuilder();
         for (int i = files.size() - 1; i >= 0; i--) {
             locations.append("file:").append(files.get(i)).append(',');
@@ -63,25 +81,15 @@ final class ConfigFiles {
 
     /** Every file's settings, each with the file it came from, for checking their keys. */
     Map<Path, Properties> contents() {
-        Map<Path, Properties> contents = new java.util.LinkedHashMap<>();
-        for (Path file : files) {
-            Properties properties = new Properties();
-            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                properties.load(in);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            contents.put(file, properties);
-        }
         return contents;
     }
 
     /** The value the last file that names {@code key} gives it. */
-    java.util.Optional<String> value(String key) {
+    Optional<String> value(String key) {
         String value = null;
-        for (Properties properties : contents().values()) {
+        for (Properties properties : contents.values()) {
             value = properties.getProperty(key, value);
         }
-        return java.util.Optional.ofNullable(value).map(String::trim);
+        return Optional.ofNullable(value).map(String::trim);
     }
 }

@@ -46,6 +46,12 @@ public record ParamSet(List<ParamSpec> specs) {
         return new FlowParameters(values);
     }
 
+    /** The values parameter {@code name} may take when it is a choice (a flow's {@code format}); else none. */
+    public List<String> choices(String name) {
+        return specs.stream().filter(spec -> spec.name().equals(name) && spec.type() instanceof Choice)
+                .findFirst().map(spec -> ((Choice) spec.type()).values()).orElse(List.of());
+    }
+
     /** These parameters without {@code value} among any of their choices. */
     public ParamSet without(String value) {
         return new ParamSet(specs.stream().map(spec -> spec.without(value)).toList());

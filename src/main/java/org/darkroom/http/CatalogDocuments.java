@@ -6,12 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.darkroom.door.RequestId;
 import org.darkroom.flow.FlowCatalog;
 import org.darkroom.flow.FlowSpec;
 import org.darkroom.flow.ParamSpec;
-import org.darkroom.flow.Choice;
 import org.darkroom.intake.ImageType;
 
 /**
@@ -90,12 +90,8 @@ final class CatalogDocuments {
     private static List<String> outputTypes(FlowCatalog catalog) {
         Set<String> types = new LinkedHashSet<>();
         for (FlowSpec flow : catalog.all()) {
-            for (ParamSpec spec : flow.params().specs()) {
-                if (spec.name().equals("format") && spec.type() instanceof Choice choice) {
-                    choice.values().stream().map(ImageType::fromName).flatMap(java.util.Optional::stream)
-                            .map(ImageType::mimeType).forEach(types::add);
-                }
-            }
+            flow.params().choices("format").stream().map(ImageType::fromName).flatMap(Optional::stream)
+                    .map(ImageType::mimeType).forEach(types::add);
         }
         return List.copyOf(types);
     }

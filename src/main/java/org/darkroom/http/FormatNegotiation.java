@@ -3,11 +3,9 @@ package org.darkroom.http;
 import java.util.List;
 import java.util.Locale;
 import org.apache.camel.Exchange;
-import org.darkroom.flow.Choice;
 import org.darkroom.flow.FlowExchange;
 import org.darkroom.flow.FlowParameters;
 import org.darkroom.flow.FlowSpec;
-import org.darkroom.flow.ParamSpec;
 import org.darkroom.intake.AcceptedImage;
 
 /**
@@ -33,7 +31,7 @@ final class FormatNegotiation {
         }
         exchange.setProperty(VARIES, true);
         String accept = exchange.getMessage().getHeader("Accept", "", String.class);
-        List<String> offered = choices(flow);
+        List<String> offered = flow.params().choices(FORMAT);
         AcceptedImage input = exchange.getProperty(FlowExchange.INPUT, AcceptedImage.class);
         String chosen = null;
         if (input.header().frames() == 1 && offered.contains("avif") && accepts(accept, "image/avif")) {
@@ -44,15 +42,6 @@ final class FormatNegotiation {
         if (chosen != null) {
             exchange.setProperty(FlowExchange.PARAMS, params.with(FORMAT, chosen));
         }
-    }
-
-    private static List<String> choices(FlowSpec flow) {
-        for (ParamSpec spec : flow.params().specs()) {
-            if (spec.name().equals(FORMAT) && spec.type() instanceof Choice choice) {
-                return choice.values();
-            }
-        }
-        return List.of();
     }
 
     /** Whether {@code accept} names {@code type} outright with a quality above zero. */

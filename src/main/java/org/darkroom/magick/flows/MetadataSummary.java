@@ -22,36 +22,35 @@ final class MetadataSummary {
 
     static Map<String, Object> of(String exifListing, String tiffListing) {
         Map<String, Object> summary = new LinkedHashMap<>();
-        int tags = 0;
-        boolean location = false;
-        for (String line : exifListing.split("\n")) {
-            int eq = line.indexOf('=');
-            if (eq <= 0) {
-                continue;
+        Map<String, String> exif = properties(exifListing);
+        exif.forEach((key, value) -> report(summary, REPORTED.get(key), value));
+        // TIFF's tags only fill in what EXIF left out.
+        properties(tiffListing).forEach((key, value) -> {
+            if (!summary.containsKey(CAMERA_TAGS.get(key))) {
+                report(summary, CAMERA_TAGS.get(key), value);
             }
-            tags++;
-            String key = line.substring(0, eq).trim();
-            String value = line.substring(eq + 1).trim();
-            location |= key.startsWith("exif:GPSLatitude") || key.startsWith("exif:GPSLongitude");
-            String field = REPORTED.get(key);
-            if (field != null && !value.isEmpty()) {
-                summary.put(field, clipped(value));
-            }
-        }
-        for (String line : tiffListing.split("\n")) {
-            int eq = line.indexOf('=');
-            String field = eq <= 0 ? null : CAMERA_TAGS.get(line.substring(0, eq).trim());
-            String value = eq <= 0 ? "" : line.substring(eq + 1).trim();
-            if (field != null && !value.isEmpty()) {
-                summary.putIfAbsent(field, clipped(value));
-            }
-        }
-        summary.put("exif_tags", tags);
-        summary.put("has_location", location);
+        });
+        summary.put("exif_tags", exif.size());
+        summary.put("has_location", exif.keySet().stream()
+                .anyMatch(key -> key.startsWith("exif:GPSLatitude") || key.startsWith("exif:GPSLongitude")));
         return summary;
     }
 
-    private static String clipped(String value) {
-        return value.length() > 120 ? value.substring(0, 120) : value;
+    /** ImageMagick's {@code key=value} lines, in order; a line without a key is skipped. */
+    private static Map<String, String> properties(String listing) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        for (String line : listing.split("\n")) {
+            int eq = line.indexOf('=');
+            if (eq > 0) {
+                properties.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim());
+            }
+        }
+        return properties;
+    }
+
+    private static void report(Map<String, Object> summary, String field, String value) {
+        if (field != null && !value.isEmpty()) {
+            summary.put(field, value.length() > 120 ? value.substring(0, 120) : value);
+        }
     }
 }

@@ -5,10 +5,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.util.Locale;
 import org.apache.camel.Exchange;
-import org.apache.camel.component.exec.ExecBinding;
-import org.apache.camel.component.exec.ExecResult;
 import org.darkroom.flow.DarkroomException;
 import org.darkroom.flow.ErrorCode;
 import org.darkroom.flow.FlowExchange;
@@ -16,10 +14,7 @@ import org.darkroom.intake.AcceptedImage;
 import org.darkroom.intake.HeaderReader;
 import org.darkroom.intake.ImageHeader;
 import org.darkroom.magick.MagickEnvironment;
-import org.darkroom.magick.ProcessText;
 import org.darkroom.magick.UnfinishedRun;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Decodes an input ImageMagick must not or cannot read (SVG, camera raw, JPEG XL) into plain pixels before any flow
@@ -35,9 +30,7 @@ public final class Decoding {
     /** The bean name the flow routes refer to. */
     public static final String BEAN = "decoding";
     private static final String STDIN = "darkroom.decoderStdin";
-    private static final String STARTED = "darkroom.decoderStarted";
     private static final String DECODER = "darkroom.decoder";
-    private static final Logger LOG = LoggerFactory.getLogger(Decoding.class);
 
     private final Decoders decoders;
     private final MagickEnvironment environment;
@@ -63,16 +56,13 @@ public final class Decoding {
         Decoder decoder = decoders.forType(input.type()).orElseThrow();
         if (!decoder.installed()) {
             throw new DarkroomException(ErrorCode.UNSUPPORTED_TYPE, "This installation cannot decode "
-                    + input.type().coder().toUpperCase(java.util.Locale.ROOT) + ": its decoder is missing. Send"
+                    + input.type().coder().toUpperCase(Locale.ROOT) + ": its decoder is missing. Send"
                     + " another image type, or have the operator install " + decoder.debianPackage() + ".",
                     decoder.tool() + " is missing");
         }
         Path home = input.jobDir();
-        Path decoded = decodedFile(input, decoder);
-        exchange.getMessage().setHeader(ExecBinding.EXEC_COMMAND_ARGS,
-                environment.toolCommandLine(decoder.tool(), home, decoder.arguments().of(input, decoded)));
-        exchange.getMessage().setHeader(ExecBinding.EXEC_COMMAND_TIMEOUT, timeoutMillis);
-        exchange.getMessage().setHeader(ExecBinding.EXEC_COMMAND_WORKING_DIR, home.toString());
+        ToolRun.prepare(exchange, environment.toolCommandLine(decoder.tool(), home,
+                decoder.arguments().of(input, decodedFile(input, decoder))), home, timeoutMillis);
         if (decoder.readsStdin()) {
             try {
                 InputStream document = Files.newInputStream(input.file());
@@ -85,35 +75,27 @@ public final class Decoding {
             exchange.getMessage().setBody(null);
         }
         exchange.setProperty(DECODER, decoder);
-        exchange.setProperty(STARTED, System.nanoTime());
     }
 
     /** Replaces the input with the decoded image, or throws a coded error when the decoder failed. */
     public void check(Exchange exchange) {
-        long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - exchange.getProperty(STARTED, Long.class));
-        ExecResult result = exchange.getMessage().getBody(ExecResult.class);
-        Integer exit = exchange.getMessage().getHeader(ExecBinding.EXEC_EXIT_VALUE, Integer.class);
-        String stderr = result == null ? "" : ProcessText.read(result.getStderr());
-        exchange.getMessage().removeHeaders("CamelExec*");
-        exchange.getMessage().setBody(null);
         AcceptedImage input = input(exchange);
         Decoder decoder = exchange.getProperty(DECODER, Decoder.class);
+        ToolRun.Ended run = ToolRun.ended(exchange, decoder.name());
         Path decoded = decodedFile(input, decoder);
-        String what = input.type().coder().toUpperCase(java.util.Locale.ROOT);
-        if (exit == null || exit != 0 || !Files.isRegularFile(decoded)) {
-            LOG.info("{} exited {} after {} ms: {}", decoder.name(), exit, elapsedMillis, ProcessText.abbreviate(stderr));
-            throw unfinished.of(stderr).orElseGet(() -> elapsedMillis >= timeoutMillis
-                    ? new DarkroomException(ErrorCode.TIMEOUT, "Decoding the " + what + " took longer than the time"
-                    + " limit. Send a simpler image or raise darkroom.magick.timeout-ms.", decoder.name() + " timed out")
-                    : new DarkroomException(ErrorCode.UNDECODABLE, "The " + what + " could not be decoded; it may be"
-                    + " truncated, malformed or use something the decoder refuses. Send a complete, valid file.",
-                    decoder.name() + " exited " + exit + ": " + ProcessText.abbreviate(stderr)));
+        String what = input.type().coder().toUpperCase(Locale.ROOT);
+        // LibRaw exits 0 when it fails: what tells is the output it did not write.
+        if (!run.succeeded() || !Files.isRegularFile(decoded)) {
+            throw run.error(unfinished, timeoutMillis, "Decoding the " + what + " took longer than the time limit."
+                    + " Send a simpler image or raise darkroom.magick.timeout-ms.", () -> new DarkroomException(
+                    ErrorCode.UNDECODABLE, "The " + what + " could not be decoded; it may be truncated, malformed or"
+                    + " use something the decoder refuses. Send a complete, valid file.", run.detail()));
         }
         ImageHeader header = HeaderReader.read(decoded, decoder.output());
         if (header.type() != decoder.output() || !decoder.size().holds(input.header(), header)) {
             throw new DarkroomException(ErrorCode.PROCESSING_FAILED, null, decoder.name() + " wrote a "
-                    + header.type() + " of " + header.width() + "×" + header.height() + " for a header of " + input.header().width() + "×"
-                    + input.header().height());
+                    + header.type() + " of " + header.width() + "×" + header.height() + " for a header of "
+                    + input.header().width() + "×" + input.header().height());
         }
         exchange.setProperty(FlowExchange.INPUT, input.decodedAs(decoded, header));
     }
