@@ -1,5 +1,11 @@
 package org.darkroom.http;
 
+import static org.darkroom.flow.JsonSchema.arrayOf;
+import static org.darkroom.flow.JsonSchema.described;
+import static org.darkroom.flow.JsonSchema.object;
+import static org.darkroom.flow.JsonSchema.props;
+import static org.darkroom.flow.JsonSchema.type;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -12,6 +18,7 @@ import org.darkroom.door.RequestId;
 import org.darkroom.flow.FlowCatalog;
 import org.darkroom.flow.FlowSpec;
 import org.darkroom.flow.ParamSpec;
+import org.darkroom.flow.RecordSchema;
 import org.darkroom.intake.ImageType;
 
 /**
@@ -29,6 +36,8 @@ final class CatalogDocuments {
     private static final String IMAGES_TAG = "images";
     private static final String VISION_TAG = "vision";
     private static final String CATALOG_TAG = "catalog";
+    private static final String CATALOG_SCHEMA = "Catalog";
+    private static final String WITH_IMAGE = "WithImage";
 
     private CatalogDocuments() {
     }
@@ -56,7 +65,7 @@ final class CatalogDocuments {
     static Map<String, Object> openApi(FlowCatalog catalog, String version) {
         Map<String, Object> paths = new LinkedHashMap<>();
         Map<String, Object> listResponses = new LinkedHashMap<>();
-        listResponses.put("200", withRequestId(content("The catalog.", "application/json", Map.of("type", "object"))));
+        listResponses.put("200", withRequestId(content("The catalog.", "application/json", ref(CATALOG_SCHEMA))));
         listResponses.put("401", problem());
         listResponses.put("500", problem());
         paths.put("/v1/flows", Map.of("get", Map.of("operationId", "listFlows", "tags", List.of(CATALOG_TAG),
@@ -71,7 +80,8 @@ final class CatalogDocuments {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("openapi", "3.1.0");
         document.put("info", Map.of("title", "Darkroom", "version", version,
-                "description", "Image flows: checked by their bytes, processed by ImageMagick under a strict policy."));
+                "description", "Image flows: checked by their bytes, processed by ImageMagick under a strict policy.",
+                "license", Map.of("name", "Apache-2.0", "identifier", "Apache-2.0")));
         // Relative: the document describes the server that serves it, whatever its address.
         document.put("servers", List.of(Map.of("url", "/", "description", "This Darkroom")));
         document.put("tags", List.of(
@@ -81,7 +91,7 @@ final class CatalogDocuments {
         document.put("paths", paths);
         document.put("components", Map.of(
                 "securitySchemes", Map.of("apiKey", Map.of("type", "http", "scheme", "bearer")),
-                "schemas", Map.of("Problem", problemSchema())));
+                "schemas", schemas(catalog)));
         document.put("security", List.of(Map.of("apiKey", List.of())));
         return document;
     }
@@ -129,11 +139,13 @@ final class CatalogDocuments {
 
         Map<String, Object> ok = flow.output().hasImage()
                 ? Map.of("description", "The image; the job record is in the X-Darkroom-Result header, or the whole"
-                        + " answer is JSON with the image base64-encoded when Accept is application/json.",
-                        "headers", Map.of(HttpDoor.RESULT_HEADER, Map.of("description", "The job record, as JSON in"
-                                + " plain ASCII.", "schema", Map.of("type", "string")), RequestId.HEADER, requestIdHeader()),
-                        "content", imageResponses(outputTypes))
-                : withRequestId(content("The result.", "application/json", Map.of("type", "object")));
+                        + " answer is JSON with the image base64-encoded when Accept prefers application/json.",
+                        "headers", Map.of(HttpDoor.RESULT_HEADER, Map.of("description", "The job record ("
+                                + recordName(flow) + "), as JSON in plain ASCII.", "schema", Map.of("type", "string")),
+                                RequestId.HEADER, requestIdHeader()),
+                        "content", imageResponses(outputTypes, flow))
+                : withRequestId(content("The job record, with what the flow found under result.", "application/json",
+                        ref(recordName(flow))));
         Map<String, Object> responses = new LinkedHashMap<>();
         responses.put("200", ok);
         for (String status : List.of("400", "401", "403", "404", "408", "413", "415", "422", "502", "504", "500")) {
@@ -155,13 +167,60 @@ final class CatalogDocuments {
         return operation;
     }
 
-    private static Map<String, Object> imageResponses(List<String> outputTypes) {
+    private static Map<String, Object> imageResponses(List<String> outputTypes, FlowSpec flow) {
         Map<String, Object> content = new LinkedHashMap<>();
         for (String type : outputTypes) {
             content.put(type, Map.of("schema", BINARY));
         }
-        content.put("application/json", Map.of("schema", Map.of("type", "object")));
+        content.put("application/json", Map.of("schema", ref(recordName(flow) + WITH_IMAGE)));
         return content;
+    }
+
+    /** The named schemas: each flow's record (and, for image flows, the record with the image), the catalog. */
+    private static Map<String, Object> schemas(FlowCatalog catalog) {
+        Map<String, Object> schemas = new LinkedHashMap<>();
+        for (FlowSpec flow : catalog.all()) {
+            Map<String, Object> record = RecordSchema.of(flow);
+            schemas.put(recordName(flow), record);
+            if (flow.output().hasImage()) {
+                schemas.put(recordName(flow) + WITH_IMAGE, withImage(record));
+            }
+        }
+        schemas.put(CATALOG_SCHEMA, catalogSchema());
+        schemas.put("Problem", problemSchema());
+        return schemas;
+    }
+
+    /** {@code ThumbnailRecord}: what a generated client calls the record of {@code thumbnail}. */
+    private static String recordName(FlowSpec flow) {
+        return Character.toUpperCase(flow.name().charAt(0)) + flow.name().substring(1) + "Record";
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> withImage(Map<String, Object> record) {
+        Map<String, Object> data = described("string", "The image, base64-encoded.");
+        data.put("contentEncoding", "base64");
+        Map<String, Object> image = object(props("mime_type", type("string"), "data", data), "mime_type", "data");
+        Map<String, Object> properties = new LinkedHashMap<>((Map<String, Object>) record.get("properties"));
+        properties.put("image", image);
+        List<String> required = new ArrayList<>((List<String>) record.get("required"));
+        required.add("image");
+        return object(properties, required.toArray(String[]::new));
+    }
+
+    private static Map<String, Object> catalogSchema() {
+        Map<String, Object> flow = object(props(
+                "name", type("string"),
+                "summary", type("string"),
+                "output", described("string", "What the flow gives back: image, json, or image_and_json."),
+                "path", described("string", "Where to POST an image to run it."),
+                "parameters", described("object", "The JSON Schema of its parameters.")),
+                "name", "summary", "output", "path", "parameters");
+        return object(props("flows", arrayOf(flow, "Every flow this installation offers.")), "flows");
+    }
+
+    private static Map<String, Object> ref(String schema) {
+        return Map.of("$ref", "#/components/schemas/" + schema);
     }
 
     private static Map<String, Object> content(String description, String type, Map<String, Object> schema) {
