@@ -38,6 +38,8 @@ final class CatalogDocuments {
     private static final String CATALOG_TAG = "catalog";
     private static final String CATALOG_SCHEMA = "Catalog";
     private static final String WITH_IMAGE = "WithImage";
+    private static final String FORM = "Form";
+    private static final String BY_URL = "ByUrl";
 
     private CatalogDocuments() {
     }
@@ -107,7 +109,6 @@ final class CatalogDocuments {
     }
 
     private static Map<String, Object> operation(FlowSpec flow, List<String> outputTypes) {
-        Map<String, Object> params = flow.params().jsonSchema();
         List<Map<String, Object>> query = new ArrayList<>();
         for (ParamSpec spec : flow.params().specs()) {
             Map<String, Object> parameter = new LinkedHashMap<>();
@@ -118,32 +119,23 @@ final class CatalogDocuments {
             parameter.put("schema", spec.jsonSchema());
             query.add(parameter);
         }
-        Map<String, Object> multipartProperties = new LinkedHashMap<>();
-        multipartProperties.put("file", BINARY);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> declared = (Map<String, Object>) params.get("properties");
-        multipartProperties.putAll(declared);
-        Map<String, Object> urlProperties = new LinkedHashMap<>();
-        urlProperties.put("url", Map.of("type", "string", "format", "uri",
-                "description", "An https address of the image to fetch."));
-        urlProperties.putAll(declared);
-
         Map<String, Object> requestContent = new LinkedHashMap<>();
         for (String type : INPUT_TYPES) {
             requestContent.put(type, Map.of("schema", BINARY));
         }
-        requestContent.put("multipart/form-data", Map.of("schema", Map.of("type", "object",
-                "properties", multipartProperties, "required", List.of("file"))));
-        requestContent.put("application/json", Map.of("schema", Map.of("type", "object",
-                "properties", urlProperties, "required", List.of("url"))));
+        requestContent.put("multipart/form-data", Map.of("schema", ref(schemaName(flow, FORM))));
 
         Map<String, Object> ok = flow.output().hasImage()
-                ? Map.of("description", "The image; the job record is in the X-Darkroom-Result header, or the whole"
-                        + " answer is JSON with the image base64-encoded when Accept prefers application/json.",
+                // The JSON answer is described, not declared: a generated client asks for JSON alone when a response
+                // offers it, and would never get the image.
+                ? Map.of("description", "The image; the job record (" + recordName(flow) + ") is in the "
+                        + HttpDoor.RESULT_HEADER + " header. When Accept weighs application/json above the image, the"
+                        + " answer is instead one JSON document, " + recordName(flow) + WITH_IMAGE + ", with the image"
+                        + " base64-encoded.",
                         "headers", Map.of(HttpDoor.RESULT_HEADER, Map.of("description", "The job record ("
                                 + recordName(flow) + "), as JSON in plain ASCII.", "schema", Map.of("type", "string")),
                                 RequestId.HEADER, requestIdHeader()),
-                        "content", imageResponses(outputTypes, flow))
+                        "content", imageResponses(outputTypes))
                 : withRequestId(content("The job record, with what the flow found under result.", "application/json",
                         ref(recordName(flow))));
         Map<String, Object> responses = new LinkedHashMap<>();
@@ -158,21 +150,23 @@ final class CatalogDocuments {
         // The flows that need the vision model are the ones whose availability is not a given.
         operation.put("tags", List.of(flow.availability() == FlowSpec.Availability.ALWAYS ? IMAGES_TAG : VISION_TAG));
         operation.put("summary", flow.summary());
+        // The JSON form is described, not declared: client generators pick JSON over every other body type when an
+        // operation offers it, and would then send every image as a JSON string.
         operation.put("description", flow.summary() + " Send the image as the body (any accepted type, or"
-                + " application/octet-stream), as the file part of a form, or as an https url in JSON; parameters go"
-                + " in the query, the form or the JSON. The input's type is read from its bytes.");
+                + " application/octet-stream) or as the file part of a form, parameters in the query or the form."
+                + " Or send application/json naming an https url and the parameters (schema " + schemaName(flow, BY_URL)
+                + "). The input's type is read from its bytes.");
         operation.put("parameters", query);
         operation.put("requestBody", Map.of("required", true, "content", requestContent));
         operation.put("responses", responses);
         return operation;
     }
 
-    private static Map<String, Object> imageResponses(List<String> outputTypes, FlowSpec flow) {
+    private static Map<String, Object> imageResponses(List<String> outputTypes) {
         Map<String, Object> content = new LinkedHashMap<>();
         for (String type : outputTypes) {
             content.put(type, Map.of("schema", BINARY));
         }
-        content.put("application/json", Map.of("schema", ref(recordName(flow) + WITH_IMAGE)));
         return content;
     }
 
@@ -180,6 +174,8 @@ final class CatalogDocuments {
     private static Map<String, Object> schemas(FlowCatalog catalog) {
         Map<String, Object> schemas = new LinkedHashMap<>();
         for (FlowSpec flow : catalog.all()) {
+            schemas.put(schemaName(flow, FORM), form(flow));
+            schemas.put(schemaName(flow, BY_URL), byUrl(flow));
             Map<String, Object> record = RecordSchema.of(flow);
             schemas.put(recordName(flow), record);
             if (flow.output().hasImage()) {
@@ -193,7 +189,34 @@ final class CatalogDocuments {
 
     /** {@code ThumbnailRecord}: what a generated client calls the record of {@code thumbnail}. */
     private static String recordName(FlowSpec flow) {
-        return Character.toUpperCase(flow.name().charAt(0)) + flow.name().substring(1) + "Record";
+        return schemaName(flow, "Record");
+    }
+
+    /** Named, so a generated client gets a class of that name rather than an inline one it may misname. */
+    private static String schemaName(FlowSpec flow, String what) {
+        return Character.toUpperCase(flow.name().charAt(0)) + flow.name().substring(1) + what;
+    }
+
+    /** The multipart form: the image as its file part, the parameters as fields. */
+    private static Map<String, Object> form(FlowSpec flow) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("file", BINARY);
+        properties.putAll(declared(flow));
+        return object(properties, "file");
+    }
+
+    /** The JSON request: the image's address and the parameters. */
+    private static Map<String, Object> byUrl(FlowSpec flow) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("url", Map.of("type", "string", "format", "uri",
+                "description", "An https address of the image to fetch."));
+        properties.putAll(declared(flow));
+        return object(properties, "url");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> declared(FlowSpec flow) {
+        return (Map<String, Object>) flow.params().jsonSchema().get("properties");
     }
 
     @SuppressWarnings("unchecked")
