@@ -82,6 +82,12 @@ public final class FlowCall {
                 exchange.getProperty(FlowExchange.BATCH, BatchPlace.class), JobExchange.elapsedMillis(exchange)));
     }
 
+    /** Route step instead of the flow, when the caller already holds its answer: the job ends without running. */
+    public void notModified(Exchange exchange) {
+        leave(exchange);
+        JobExchange.notModified(exchange);
+    }
+
     /**
      * Error step, before the door renders: the failure as a coded error (an unexpected one is logged here, once),
      * kept for the door ({@link #failure}) and the job's log line. It leaves the message alone: a drop folder's
@@ -169,8 +175,10 @@ public final class FlowCall {
         if (error == null && exchange.getException() != null) {
             error = DarkroomException.unwrap(exchange.getException());
         }
-        String outcome = JobExchange.left(exchange) ? "left" : error == null ? "done" : "failed";
-        String code = error == null ? "ok" : error.code().code();
+        String outcome = JobExchange.left(exchange) ? "left" : error != null ? "failed"
+                : JobExchange.wasNotModified(exchange) ? "not_modified" : "done";
+        // A 304 is counted apart, so the metrics show how often callers already held the answer.
+        String code = error != null ? error.code().code() : outcome.equals("not_modified") ? outcome : "ok";
         String flow = exchange.getProperty(FlowExchange.FLOW, "-", String.class);
         var input = JobExchange.input(exchange);
         long nanos = JobExchange.elapsedNanos(exchange);

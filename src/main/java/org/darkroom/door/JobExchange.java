@@ -28,6 +28,7 @@ public final class JobExchange {
     private static final String RECORD = "darkroom.record";
     private static final String ERROR = "darkroom.error";
     private static final String LEFT = "darkroom.left";
+    private static final String NOT_MODIFIED = "darkroom.jobNotModified";
     private static final String NODE = "darkroom.node";
 
     private JobExchange() {
@@ -147,6 +148,15 @@ public final class JobExchange {
     /** Marks a job the door put back for later (a drop-folder file left in its inbox): not finished, not failed. */
     public static void leftForLater(Exchange exchange) {
         exchange.setProperty(LEFT, true);
+    }
+
+    /** Marks a job answered without running: the caller already held its result (HTTP 304). */
+    public static void notModified(Exchange exchange) {
+        exchange.setProperty(NOT_MODIFIED, true);
+    }
+
+    public static boolean wasNotModified(Exchange exchange) {
+        return exchange.getProperty(NOT_MODIFIED, false, Boolean.class);
     }
 
     /** Whether the door put the job back for later. */

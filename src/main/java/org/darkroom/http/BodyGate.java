@@ -2,10 +2,12 @@ package org.darkroom.http;
 
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.impl.RoutingContextInternal;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,6 +46,7 @@ import org.darkroom.intake.WorkArea;
 public final class BodyGate implements Handler<RoutingContext> {
     /** A body this small, declared by its Content-Length, is received without a place among the large ones. */
     static final long SMALL_BODY = 1024 * 1024;
+    private static final String FLOW_PATH = "/v1/flows/[^/]+/?";
 
     private final HttpSettings settings;
     private final BodyLimits limits;
@@ -67,10 +70,14 @@ public final class BodyGate implements Handler<RoutingContext> {
 
     /** Puts the gate in front of the routes that take bodies; call once the server's router exists. */
     public void install(CamelContext context) {
+        // CORS answers preflights before the gate, which would refuse them for want of a key.
+        CorsPolicy.install(context, settings.corsOrigins());
         for (VertxPlatformHttpRouter router : context.getRegistry().findByType(VertxPlatformHttpRouter.class)) {
             // After ServerErrors' own first handler, which relabels form-encoded images as plain bytes. A pattern, not
             // "/v1/flows/*": that would also match the catalog listing, whose 405 must then not list POST.
-            router.postWithRegex("/v1/flows/[^/]+/?").order(Integer.MIN_VALUE + 1).handler(this);
+            router.postWithRegex(FLOW_PATH).order(Integer.MIN_VALUE + 1).handler(this);
+            // The GET form has no body, but takes its place under the limit here too, and is authorized here.
+            router.getWithRegex(FLOW_PATH).order(Integer.MIN_VALUE + 1).handler(this);
             router.post("/mcp").order(Integer.MIN_VALUE + 1).handler(this);
         }
     }
@@ -93,8 +100,11 @@ public final class BodyGate implements Handler<RoutingContext> {
         long started = System.nanoTime();
         String id = RequestId.from(request.getHeader(RequestId.HEADER));
         routing.response().putHeader(RequestId.HEADER, id);
-        if (!settings.apiKeys().admits(request.getHeader(HttpHeaders.AUTHORIZATION))) {
-            refuse(routing, new DarkroomException(ErrorCode.UNAUTHORIZED), started, id);
+        GetAccess.Caching caching = null;
+        try {
+            caching = authorize(request);
+        } catch (DarkroomException refused) {
+            refuse(routing, refused, started, id);
             return;
         }
         if (stopping.getAsBoolean()) {
@@ -130,7 +140,7 @@ public final class BodyGate implements Handler<RoutingContext> {
         routing.addEndHandler(done -> endReceiving(receiving));
         if (!hasBody) {
             routing.addEndHandler(done -> release(routing, held, null));
-            handOver(routing, new AdmittedRequest(id, started, held, ReceivedBody.none()));
+            handOver(routing, new AdmittedRequest(id, started, held, ReceivedBody.none(), caching));
             return;
         }
         request.pause();
@@ -143,11 +153,23 @@ public final class BodyGate implements Handler<RoutingContext> {
         new BodyReception(routing.vertx(), request, kind, limits, job.path()).start().onComplete(body -> {
             endReceiving(receiving);
             if (body.succeeded()) {
-                handOver(routing, new AdmittedRequest(id, started, held, body.result()));
+                handOver(routing, new AdmittedRequest(id, started, held, body.result(), null));
             } else {
                 refuse(routing, DarkroomException.unwrap(body.cause()), started, id);
             }
         });
+    }
+
+    /** The GET form's caching, once its caller is admitted; {@code null} for a POST with a valid key. */
+    private GetAccess.Caching authorize(HttpServerRequest request) {
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (request.method() == HttpMethod.GET) {
+            return settings.gets().admit(request.uri(), authorization, Instant.now());
+        }
+        if (!settings.apiKeys().admits(authorization)) {
+            throw new DarkroomException(ErrorCode.UNAUTHORIZED);
+        }
+        return null;
     }
 
     private DarkroomException busy(String what) {

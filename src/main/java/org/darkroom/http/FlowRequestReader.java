@@ -66,6 +66,24 @@ final class FlowRequestReader {
         return FlowRequest.of(flow, params, ImageSource.body(body.file(), contentType));
     }
 
+    /** The GET form: {@code url} names the image, the other query parameters are the flow's. */
+    static FlowRequest readAddress(Exchange exchange) {
+        String flow = exchange.getMessage().getHeader(PATH_PARAMETER, String.class);
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (exchange.getMessage() instanceof HttpMessage http) {
+            addAll(params, http.getRequest().params());
+        }
+        params.remove(PATH_PARAMETER);
+        params.remove(SignedUrls.SIGNATURE);
+        params.remove(SignedUrls.EXPIRES);
+        Object url = params.remove("url");
+        if (!(url instanceof String text) || text.isBlank()) {
+            throw new DarkroomException(ErrorCode.BAD_PARAMETER, "A GET names its image in the query: ?url=<https"
+                    + " address, percent-encoded>, then the flow's parameters.");
+        }
+        return FlowRequest.of(flow, params, ImageSource.url(text));
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> parseJson(ReceivedBody body) {
         try {

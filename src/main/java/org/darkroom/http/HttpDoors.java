@@ -20,8 +20,11 @@ public final class HttpDoors {
         List<String> apiKeys = settings.list("darkroom.http.api-keys");
         List<String> metricsReaders = new ArrayList<>(apiKeys);
         metricsReaders.addAll(settings.list("darkroom.http.metrics-keys"));
-        HttpSettings http = new HttpSettings(settings.requiredText("darkroom.http.host"), new ApiKeys(apiKeys),
-                new ApiKeys(metricsReaders), settings.positiveInt("darkroom.http.retry-after-s"));
+        ApiKeys keys = new ApiKeys(apiKeys);
+        HttpSettings http = new HttpSettings(settings.requiredText("darkroom.http.host"), keys,
+                new ApiKeys(metricsReaders), settings.positiveInt("darkroom.http.retry-after-s"),
+                new GetAccess(new SignedUrls(signingKeys(settings)), settings.flag("darkroom.http.unsigned-get"), keys),
+                settings.positiveInt("darkroom.http.cache-max-age-s"), settings.list("darkroom.http.cors-origins"));
         http.validate();
         long bodyLimit = settings.bytes("camel.server.max-body-size");
         if (bodyLimit < maxImageBytes) {
@@ -32,6 +35,17 @@ public final class HttpDoors {
                 settings.positiveLong("darkroom.http.body-idle-timeout-ms"));
         return new HttpDoor(catalog, http, new BodyGate(http, limits, workArea, metrics, admission,
                 maxLargeBodies(settings, admission.limit()), stopping));
+    }
+
+    private static List<String> signingKeys(Settings settings) {
+        List<String> keys = settings.list("darkroom.http.signing-keys");
+        for (String key : keys) {
+            if (key.length() < 32) {
+                throw Settings.invalid("darkroom.http.signing-keys", "holds a key of " + key.length()
+                        + " characters; a signing key needs 32 or more (openssl rand -base64 32 makes one)");
+            }
+        }
+        return keys;
     }
 
     /** Large bodies received at once: by default half the slots, so a flood of them leaves room for other work. */

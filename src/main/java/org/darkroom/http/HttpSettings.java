@@ -2,6 +2,7 @@ package org.darkroom.http;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.List;
 import org.darkroom.config.SettingException;
 
 /**
@@ -12,8 +13,12 @@ import org.darkroom.config.SettingException;
  * @param metricsReaders keys that may read the metrics: the API keys and the metrics-only keys; when there are
  *                     none, the metrics are open like the rest of a loopback-only server
  * @param retryAfterSeconds what a busy answer tells the caller to wait
+ * @param gets         who may use the GET form: holders of a signed address, and (when allowed) API-key callers
+ * @param cacheMaxAgeSeconds how long a signed GET's image may be cached
+ * @param corsOrigins  the browser origins allowed to call, {@code *} for any; empty when CORS is off
  */
-public record HttpSettings(String host, ApiKeys apiKeys, ApiKeys metricsReaders, int retryAfterSeconds) {
+public record HttpSettings(String host, ApiKeys apiKeys, ApiKeys metricsReaders, int retryAfterSeconds,
+                           GetAccess gets, int cacheMaxAgeSeconds, List<String> corsOrigins) {
 
     /** Refuses an open door: a non-loopback address without API keys. */
     public void validate() {
