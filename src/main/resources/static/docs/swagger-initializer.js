@@ -7,6 +7,7 @@
   const KEY = 'darkroom.apiKey';
   const storedKey = () => sessionStorage.getItem(KEY) || '';
   const note = document.getElementById('key-note');
+  document.getElementById('key').value = storedKey();
 
   const ui = SwaggerUIBundle({
     url: new URL('../openapi.json', window.location.href).href,

@@ -24,11 +24,12 @@ import org.slf4j.LoggerFactory;
  */
 final class StaticPages {
     private static final Logger LOG = LoggerFactory.getLogger(StaticPages.class);
-    static final String PAGE_POLICY = "default-src 'self'; img-src 'self' blob: data:; object-src 'none';"
-            + " base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
-    /** Swagger UI draws its icons from data: URLs in its stylesheet and sets style attributes as it renders. */
-    static final String DOCS_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline';"
-            + " object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    /**
+     * Everything from this server only; no inline script or style. Images may also be blob: URLs (the page shows the
+     * picked file and the result from memory) and data: URLs (Swagger UI's icons, in its stylesheet).
+     */
+    static final String POLICY = "default-src 'self'; img-src 'self' blob: data:; object-src 'none'; base-uri 'none';"
+            + " form-action 'self'; frame-ancestors 'none'";
     private static final StaticFiles PAGE = new StaticFiles(List.of("static/page"));
     private static final StaticFiles DOCS = new StaticFiles(List.of("static/docs",
             "META-INF/resources/webjars/swagger-ui/" + swaggerUiVersion()));
@@ -37,22 +38,22 @@ final class StaticPages {
     }
 
     static void install(Router router) {
-        router.get("/").handler(routing -> answer(routing, PAGE, "index.html", PAGE_POLICY));
-        router.get("/page/:file").handler(routing -> answer(routing, PAGE, routing.pathParam("file"), PAGE_POLICY));
+        router.get("/").handler(routing -> answer(routing, PAGE, "index.html"));
+        router.get("/page/:file").handler(routing -> answer(routing, PAGE, routing.pathParam("file")));
         router.get("/docs").handler(StaticPages::docsIndex);
-        router.get("/docs/:file").handler(routing -> answer(routing, DOCS, routing.pathParam("file"), DOCS_POLICY));
+        router.get("/docs/:file").handler(routing -> answer(routing, DOCS, routing.pathParam("file")));
     }
 
     /** Swagger UI's files are named relative to the index, so it is served at {@code /docs/} only. */
     private static void docsIndex(RoutingContext routing) {
         if (routing.request().path().endsWith("/")) {
-            answer(routing, DOCS, "index.html", DOCS_POLICY);
+            answer(routing, DOCS, "index.html");
         } else {
             routing.response().setStatusCode(301).putHeader("Location", "docs/").end();
         }
     }
 
-    private static void answer(RoutingContext routing, StaticFiles files, String name, String policy) {
+    private static void answer(RoutingContext routing, StaticFiles files, String name) {
         // The first read of a file is from a jar: off the event loop. Later ones are from memory.
         routing.vertx().executeBlocking(() -> files.find(name), false).onComplete(found -> {
             if (found.failed()) {
@@ -65,7 +66,7 @@ final class StaticPages {
                 return;
             }
             StaticFiles.StaticFile file = found.result().get();
-            var response = routing.response().putHeader("Content-Security-Policy", policy)
+            var response = routing.response().putHeader("Content-Security-Policy", POLICY)
                     .putHeader("X-Content-Type-Options", "nosniff").putHeader("Referrer-Policy", "no-referrer")
                     .putHeader("Cache-Control", "no-cache").putHeader("ETag", file.etag());
             if (file.etag().equals(routing.request().getHeader("If-None-Match"))) {

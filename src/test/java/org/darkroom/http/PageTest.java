@@ -38,7 +38,7 @@ class PageTest {
         assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         String policy = page.headers().firstValue("Content-Security-Policy").orElseThrow();
         assertThat(policy).startsWith("default-src 'self';").contains("img-src 'self' blob: data:")
-                .doesNotContain("unsafe", "script-src");
+                .doesNotContain("unsafe", "script-src", "style-src");
         assertEveryScriptIsAFile(text(page));
         assertThat(get("/page/darkroom.js").headers().firstValue("Content-Type"))
                 .hasValue("text/javascript; charset=utf-8");
@@ -56,7 +56,7 @@ class PageTest {
         assertThat(text(index)).contains("<title>Darkroom API</title>");
         assertEveryScriptIsAFile(text(index));
         String policy = index.headers().firstValue("Content-Security-Policy").orElseThrow();
-        assertThat(policy).startsWith("default-src 'self';").doesNotContain("script-src", "unsafe-eval");
+        assertThat(policy).startsWith("default-src 'self';").doesNotContain("unsafe", "script-src", "style-src");
         assertThat(index.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
 
         String initializer = text(get("/docs/swagger-initializer.js"));
