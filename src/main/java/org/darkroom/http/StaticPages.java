@@ -3,13 +3,10 @@ package org.darkroom.http;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Properties;
 import org.darkroom.flow.DarkroomException;
 import org.darkroom.flow.ErrorCode;
+import org.darkroom.flow.Version;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +29,7 @@ final class StaticPages {
             + " form-action 'self'; frame-ancestors 'none'";
     private static final StaticFiles PAGE = new StaticFiles(List.of("static/page"));
     private static final StaticFiles DOCS = new StaticFiles(List.of("static/docs",
-            "META-INF/resources/webjars/swagger-ui/" + swaggerUiVersion()));
+            "META-INF/resources/webjars/swagger-ui/" + Version.ofLibrary("org.webjars", "swagger-ui")));
 
     private StaticPages() {
     }
@@ -75,20 +72,5 @@ final class StaticPages {
             }
             response.putHeader("Content-Type", file.contentType()).end(Buffer.buffer(file.bytes()));
         });
-    }
-
-    /** The webjar's version, from its own Maven metadata, so upgrading it is a change to the pom alone. */
-    private static String swaggerUiVersion() {
-        try (InputStream in = StaticPages.class.getClassLoader()
-                .getResourceAsStream("META-INF/maven/org.webjars/swagger-ui/pom.properties")) {
-            if (in == null) {
-                throw new IllegalStateException("The swagger-ui webjar is not on the classpath");
-            }
-            Properties properties = new Properties();
-            properties.load(in);
-            return properties.getProperty("version");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
