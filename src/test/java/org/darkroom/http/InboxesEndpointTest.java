@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.darkroom.door.InboxOverview;
 import org.darkroom.testing.DataDir;
@@ -30,7 +32,8 @@ class InboxesEndpointTest {
 
     @RegisterExtension
     static final SharedDarkroom SERVICE = new SharedDarkroom(Map.of("darkroom.http.api-keys", KEY,
-            "darkroom.inbox.census.flow", "thumbnail", "darkroom.inbox.crowded.flow", "info"));
+            "darkroom.inbox.census.flow", "thumbnail", "darkroom.inbox.crowded.flow", "info",
+            "darkroom.inbox.records.flow", "info"));
 
     @TempDir
     Path dir;
@@ -85,6 +88,29 @@ class InboxesEndpointTest {
         assertThat(crowded.at("/done").asLong()).isEqualTo(InboxOverview.COUNT_LIMIT);
         assertThat(crowded.at("/capped/0").asText()).isEqualTo("done");
         assertThat(document.at("/count_limit").asInt()).isEqualTo(InboxOverview.COUNT_LIMIT);
+    }
+
+    @Test
+    void only_the_latest_failures_are_read_newest_first_and_an_unreadable_record_still_shows() throws Exception {
+        Path failed = Files.createDirectories(SERVICE.darkroom().data().failed("records"));
+        Instant now = Instant.now();
+        for (int i = 0; i < 7; i++) {
+            Files.writeString(failed.resolve("f" + i + ".jpg"), "input");
+            Path record = Files.writeString(failed.resolve("f" + i + ".jpg.error.json"), "{\"code\": \"undecodable\","
+                    + " \"message\": \"m" + i + "\", \"name\": \"f" + i + ".jpg\", \"request_id\": \"r" + i + "\"}");
+            Files.setLastModifiedTime(record, FileTime.from(now.minus(Duration.ofMinutes(i + 1))));
+        }
+        Files.writeString(failed.resolve("garbled.jpg.error.json"), "{not json");
+
+        JsonNode records = inbox(HttpClientSupport.json(get("/v1/inboxes", KEY)), "records");
+
+        assertThat(records.at("/failed").asLong()).isEqualTo(7);
+        List<String> names = new ArrayList<>();
+        records.at("/failures").forEach(failure -> names.add(failure.at("/name").asText()));
+        assertThat(names).containsExactly("garbled.jpg", "f0.jpg", "f1.jpg", "f2.jpg", "f3.jpg");
+        assertThat(records.at("/failures/0/message").asText()).isEqualTo("The error record could not be read.");
+        assertThat(records.at("/failures/0/code").isNull()).isTrue();
+        assertThat(records.at("/failures/1/message").asText()).isEqualTo("m0");
     }
 
     @Test
