@@ -1,5 +1,8 @@
 package org.darkroom.flow;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -15,9 +18,11 @@ import java.util.regex.Pattern;
  *                 {@code image_info}
  * @param availability whether the flow can run now; doors ask before any intake work, so a flow whose model is
  *                 not installed fails fast with the same code through every door
+ * @param result   the JSON Schema of what the job record holds under {@code output} (flows with an image) or
+ *                 {@code result} (JSON flows), which the doors publish to typed clients ({@link RecordSchema})
  */
 public record FlowSpec(String name, String summary, ParamSet params, OutputKind output, String route,
-                       String toolName, Availability availability) {
+                       String toolName, Availability availability, Map<String, Object> result) {
 
     /** Throws the {@link DarkroomException} that says why a flow cannot run at the moment; silent when it can. */
     @FunctionalInterface
@@ -25,6 +30,13 @@ public record FlowSpec(String name, String summary, ParamSet params, OutputKind 
         Availability ALWAYS = () -> { };
 
         void require();
+    }
+
+    /** A flow whose result is the usual one: the image written, or a JSON object said no more about. */
+    public FlowSpec(String name, String summary, ParamSet params, OutputKind output, String route, String toolName,
+                    Availability availability) {
+        this(name, summary, params, output, route, toolName, availability,
+                output.hasImage() ? RecordSchema.imageOutput() : JsonSchema.type("object"));
     }
 
     /** A flow that can always run. */
@@ -47,6 +59,7 @@ public record FlowSpec(String name, String summary, ParamSet params, OutputKind 
         Objects.requireNonNull(output);
         Objects.requireNonNull(route);
         Objects.requireNonNull(availability);
+        result = Collections.unmodifiableMap(new LinkedHashMap<>(result));
         if (!NAME.matcher(toolName).matches()) {
             throw new IllegalArgumentException("Tool names are lower-case words: " + toolName);
         }
@@ -54,7 +67,12 @@ public record FlowSpec(String name, String summary, ParamSet params, OutputKind 
 
     /** This flow without {@code value} among any of its parameters' choices (a format the installation lacks). */
     public FlowSpec without(String value) {
-        return new FlowSpec(name, summary, params.without(value), output, route, toolName, availability);
+        return new FlowSpec(name, summary, params.without(value), output, route, toolName, availability, result);
+    }
+
+    /** This flow, saying exactly what its record holds under {@code output} or {@code result}. */
+    public FlowSpec withResult(Map<String, Object> schema) {
+        return new FlowSpec(name, summary, params, output, route, toolName, availability, schema);
     }
 
     /** Doors call this once they know the flow, before reading or fetching the input. */

@@ -1,5 +1,11 @@
 package org.darkroom.http;
 
+import static org.darkroom.flow.JsonSchema.arrayOf;
+import static org.darkroom.flow.JsonSchema.described;
+import static org.darkroom.flow.JsonSchema.object;
+import static org.darkroom.flow.JsonSchema.props;
+import static org.darkroom.flow.JsonSchema.type;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -12,6 +18,7 @@ import org.darkroom.door.RequestId;
 import org.darkroom.flow.FlowCatalog;
 import org.darkroom.flow.FlowSpec;
 import org.darkroom.flow.ParamSpec;
+import org.darkroom.flow.RecordSchema;
 import org.darkroom.intake.ImageType;
 
 /**
@@ -29,6 +36,10 @@ final class CatalogDocuments {
     private static final String IMAGES_TAG = "images";
     private static final String VISION_TAG = "vision";
     private static final String CATALOG_TAG = "catalog";
+    private static final String CATALOG_SCHEMA = "Catalog";
+    private static final String WITH_IMAGE = "WithImage";
+    private static final String FORM = "Form";
+    private static final String BY_URL = "ByUrl";
 
     private CatalogDocuments() {
     }
@@ -56,7 +67,7 @@ final class CatalogDocuments {
     static Map<String, Object> openApi(FlowCatalog catalog, String version) {
         Map<String, Object> paths = new LinkedHashMap<>();
         Map<String, Object> listResponses = new LinkedHashMap<>();
-        listResponses.put("200", withRequestId(content("The catalog.", "application/json", Map.of("type", "object"))));
+        listResponses.put("200", withRequestId(content("The catalog.", "application/json", ref(CATALOG_SCHEMA))));
         listResponses.put("401", problem());
         listResponses.put("500", problem());
         paths.put("/v1/flows", Map.of("get", Map.of("operationId", "listFlows", "tags", List.of(CATALOG_TAG),
@@ -72,7 +83,8 @@ final class CatalogDocuments {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("openapi", "3.1.0");
         document.put("info", Map.of("title", "Darkroom", "version", version,
-                "description", "Image flows: checked by their bytes, processed by ImageMagick under a strict policy."));
+                "description", "Image flows: checked by their bytes, processed by ImageMagick under a strict policy.",
+                "license", Map.of("name", "Apache-2.0", "identifier", "Apache-2.0")));
         // Relative: the document describes the server that serves it, whatever its address.
         document.put("servers", List.of(Map.of("url", "/", "description", "This Darkroom")));
         document.put("tags", List.of(
@@ -82,7 +94,7 @@ final class CatalogDocuments {
         document.put("paths", paths);
         document.put("components", Map.of(
                 "securitySchemes", Map.of("apiKey", Map.of("type", "http", "scheme", "bearer")),
-                "schemas", Map.of("Problem", problemSchema())));
+                "schemas", schemas(catalog)));
         document.put("security", List.of(Map.of("apiKey", List.of())));
         return document;
     }
@@ -98,7 +110,6 @@ final class CatalogDocuments {
     }
 
     private static Map<String, Object> operation(FlowSpec flow, List<String> outputTypes) {
-        Map<String, Object> params = flow.params().jsonSchema();
         List<Map<String, Object>> query = new ArrayList<>();
         for (ParamSpec spec : flow.params().specs()) {
             Map<String, Object> parameter = new LinkedHashMap<>();
@@ -109,32 +120,25 @@ final class CatalogDocuments {
             parameter.put("schema", spec.jsonSchema());
             query.add(parameter);
         }
-        Map<String, Object> multipartProperties = new LinkedHashMap<>();
-        multipartProperties.put("file", BINARY);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> declared = (Map<String, Object>) params.get("properties");
-        multipartProperties.putAll(declared);
-        Map<String, Object> urlProperties = new LinkedHashMap<>();
-        urlProperties.put("url", Map.of("type", "string", "format", "uri",
-                "description", "An https address of the image to fetch."));
-        urlProperties.putAll(declared);
-
         Map<String, Object> requestContent = new LinkedHashMap<>();
         for (String type : INPUT_TYPES) {
             requestContent.put(type, Map.of("schema", BINARY));
         }
-        requestContent.put("multipart/form-data", Map.of("schema", Map.of("type", "object",
-                "properties", multipartProperties, "required", List.of("file"))));
-        requestContent.put("application/json", Map.of("schema", Map.of("type", "object",
-                "properties", urlProperties, "required", List.of("url"))));
+        requestContent.put("multipart/form-data", Map.of("schema", ref(schemaName(flow, FORM))));
 
         Map<String, Object> ok = flow.output().hasImage()
-                ? Map.of("description", "The image; the job record is in the X-Darkroom-Result header, or the whole"
-                        + " answer is JSON with the image base64-encoded when Accept is application/json.",
-                        "headers", Map.of(HttpDoor.RESULT_HEADER, Map.of("description", "The job record, as JSON in"
-                                + " plain ASCII.", "schema", Map.of("type", "string")), RequestId.HEADER, requestIdHeader()),
+                // The JSON answer is described, not declared: a generated client asks for JSON alone when a response
+                // offers it, and would never get the image.
+                ? Map.of("description", "The image; the job record (" + recordName(flow) + ") is in the "
+                        + HttpDoor.RESULT_HEADER + " header. When Accept weighs application/json above the image, the"
+                        + " answer is instead one JSON document, " + recordName(flow) + WITH_IMAGE + ", with the image"
+                        + " base64-encoded.",
+                        "headers", Map.of(HttpDoor.RESULT_HEADER, Map.of("description", "The job record ("
+                                + recordName(flow) + "), as JSON in plain ASCII.", "schema", Map.of("type", "string")),
+                                RequestId.HEADER, requestIdHeader()),
                         "content", imageResponses(outputTypes))
-                : withRequestId(content("The result.", "application/json", Map.of("type", "object")));
+                : withRequestId(content("The job record, with what the flow found under result.", "application/json",
+                        ref(recordName(flow))));
         Map<String, Object> responses = new LinkedHashMap<>();
         responses.put("200", ok);
         for (String status : List.of("400", "401", "403", "404", "408", "413", "415", "422", "502", "504", "500")) {
@@ -147,9 +151,12 @@ final class CatalogDocuments {
         // The flows that need the vision model are the ones whose availability is not a given.
         operation.put("tags", List.of(flow.availability() == FlowSpec.Availability.ALWAYS ? IMAGES_TAG : VISION_TAG));
         operation.put("summary", flow.summary());
+        // The JSON form is described, not declared: client generators pick JSON over every other body type when an
+        // operation offers it, and would then send every image as a JSON string.
         operation.put("description", flow.summary() + " Send the image as the body (any accepted type, or"
-                + " application/octet-stream), as the file part of a form, or as an https url in JSON; parameters go"
-                + " in the query, the form or the JSON. The input's type is read from its bytes.");
+                + " application/octet-stream) or as the file part of a form, parameters in the query or the form."
+                + " Or send application/json naming an https url and the parameters (schema " + schemaName(flow, BY_URL)
+                + "). The input's type is read from its bytes.");
         operation.put("parameters", query);
         operation.put("requestBody", Map.of("required", true, "content", requestContent));
         operation.put("responses", responses);
@@ -161,8 +168,83 @@ final class CatalogDocuments {
         for (String type : outputTypes) {
             content.put(type, Map.of("schema", BINARY));
         }
-        content.put("application/json", Map.of("schema", Map.of("type", "object")));
         return content;
+    }
+
+    /** The named schemas: each flow's record (and, for image flows, the record with the image), the catalog. */
+    private static Map<String, Object> schemas(FlowCatalog catalog) {
+        Map<String, Object> schemas = new LinkedHashMap<>();
+        for (FlowSpec flow : catalog.all()) {
+            schemas.put(schemaName(flow, FORM), form(flow));
+            schemas.put(schemaName(flow, BY_URL), byUrl(flow));
+            Map<String, Object> record = RecordSchema.of(flow);
+            schemas.put(recordName(flow), record);
+            if (flow.output().hasImage()) {
+                schemas.put(recordName(flow) + WITH_IMAGE, withImage(record));
+            }
+        }
+        schemas.put(CATALOG_SCHEMA, catalogSchema());
+        schemas.put("Problem", problemSchema());
+        return schemas;
+    }
+
+    /** {@code ThumbnailRecord}: what a generated client calls the record of {@code thumbnail}. */
+    private static String recordName(FlowSpec flow) {
+        return schemaName(flow, "Record");
+    }
+
+    /** Named, so a generated client gets a class of that name rather than an inline one it may misname. */
+    private static String schemaName(FlowSpec flow, String what) {
+        return Character.toUpperCase(flow.name().charAt(0)) + flow.name().substring(1) + what;
+    }
+
+    /** The multipart form: the image as its file part, the parameters as fields. */
+    private static Map<String, Object> form(FlowSpec flow) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("file", BINARY);
+        properties.putAll(declared(flow));
+        return object(properties, "file");
+    }
+
+    /** The JSON request: the image's address and the parameters. */
+    private static Map<String, Object> byUrl(FlowSpec flow) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("url", Map.of("type", "string", "format", "uri",
+                "description", "An https address of the image to fetch."));
+        properties.putAll(declared(flow));
+        return object(properties, "url");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> declared(FlowSpec flow) {
+        return (Map<String, Object>) flow.params().jsonSchema().get("properties");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> withImage(Map<String, Object> record) {
+        Map<String, Object> data = described("string", "The image, base64-encoded.");
+        data.put("contentEncoding", "base64");
+        Map<String, Object> image = object(props("mime_type", type("string"), "data", data), "mime_type", "data");
+        Map<String, Object> properties = new LinkedHashMap<>((Map<String, Object>) record.get("properties"));
+        properties.put("image", image);
+        List<String> required = new ArrayList<>((List<String>) record.get("required"));
+        required.add("image");
+        return object(properties, required.toArray(String[]::new));
+    }
+
+    private static Map<String, Object> catalogSchema() {
+        Map<String, Object> flow = object(props(
+                "name", type("string"),
+                "summary", type("string"),
+                "output", described("string", "What the flow gives back: image, json, or image_and_json."),
+                "path", described("string", "Where to POST an image to run it."),
+                "parameters", described("object", "The JSON Schema of its parameters.")),
+                "name", "summary", "output", "path", "parameters");
+        return object(props("flows", arrayOf(flow, "Every flow this installation offers.")), "flows");
+    }
+
+    private static Map<String, Object> ref(String schema) {
+        return Map.of("$ref", "#/components/schemas/" + schema);
     }
 
     private static Map<String, Object> content(String description, String type, Map<String, Object> schema) {

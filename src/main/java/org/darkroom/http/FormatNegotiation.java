@@ -1,7 +1,6 @@
 package org.darkroom.http;
 
 import java.util.List;
-import java.util.Locale;
 import org.apache.camel.Exchange;
 import org.darkroom.flow.FlowExchange;
 import org.darkroom.flow.FlowParameters;
@@ -30,39 +29,17 @@ final class FormatNegotiation {
             return;
         }
         exchange.setProperty(VARIES, true);
-        String accept = exchange.getMessage().getHeader("Accept", "", String.class);
+        AcceptHeader accept = AcceptHeader.parse(exchange.getMessage().getHeader("Accept", String.class));
         List<String> offered = flow.params().choices(FORMAT);
         AcceptedImage input = exchange.getProperty(FlowExchange.INPUT, AcceptedImage.class);
         String chosen = null;
-        if (input.header().frames() == 1 && offered.contains("avif") && accepts(accept, "image/avif")) {
+        if (input.header().frames() == 1 && offered.contains("avif") && accept.names("image/avif")) {
             chosen = "avif";
-        } else if (offered.contains("webp") && accepts(accept, "image/webp")) {
+        } else if (offered.contains("webp") && accept.names("image/webp")) {
             chosen = "webp";
         }
         if (chosen != null) {
             exchange.setProperty(FlowExchange.PARAMS, params.with(FORMAT, chosen));
         }
-    }
-
-    /** Whether {@code accept} names {@code type} outright with a quality above zero. */
-    static boolean accepts(String accept, String type) {
-        for (String range : accept.split(",")) {
-            String[] parts = range.trim().split(";");
-            if (!parts[0].trim().toLowerCase(Locale.ROOT).equals(type)) {
-                continue;
-            }
-            for (int i = 1; i < parts.length; i++) {
-                String parameter = parts[i].trim().toLowerCase(Locale.ROOT);
-                if (parameter.startsWith("q=")) {
-                    try {
-                        return Double.parseDouble(parameter.substring(2)) > 0;
-                    } catch (NumberFormatException e) {
-                        return false;
-                    }
-                }
-            }
-            return true;
-        }
-        return false;
     }
 }

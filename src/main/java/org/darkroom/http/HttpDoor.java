@@ -92,7 +92,7 @@ public final class HttpDoor {
     public void respond(Exchange exchange) throws IOException {
         FlowResult result = exchange.getMessage().getBody(FlowResult.class);
         Map<String, Object> record = new LinkedHashMap<>(JobExchange.record(exchange));
-        boolean wantsJson = exchange.getMessage().getHeader("Accept", "", String.class).contains("application/json");
+        boolean wantsJson = !result.hasImage() || prefersJson(exchange, result.imageMimeType());
         clearHeaders(exchange);
         if (result.hasImage() && !wantsJson) {
             exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, result.imageMimeType());
@@ -112,6 +112,15 @@ public final class HttpDoor {
             exchange.getMessage().setHeader("Vary", "Accept");
         }
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
+    }
+
+    /**
+     * JSON only when the caller weighs it above the image: a generated client that lists every type it knows, JSON
+     * among them, gets the image it asked for; {@code Accept: application/json} alone gets JSON.
+     */
+    private static boolean prefersJson(Exchange exchange, String imageType) {
+        AcceptHeader accept = AcceptHeader.parse(exchange.getMessage().getHeader("Accept", String.class));
+        return accept.weight("application/json") > accept.weight(imageType);
     }
 
     /** Route step: the catalog as JSON. */

@@ -13,7 +13,6 @@ import org.darkroom.door.RequestId;
 import org.darkroom.flow.FlowExchange;
 import org.darkroom.flow.FlowResult;
 import org.darkroom.flow.FlowSpec;
-import org.darkroom.flow.OutputKind;
 
 /**
  * The MCP door's route steps ({@code routes/mcp.camel.yaml}): read a tool call into a flow request, and render the
@@ -25,7 +24,6 @@ import org.darkroom.flow.OutputKind;
  */
 public final class McpDoor {
     private static final String OUTPUT = "darkroom.mcpOutput";
-    private static final String STRUCTURED = "darkroom.mcpStructured";
 
     private final ImageSources sources;
     private final PathRoots writeRoots;
@@ -41,7 +39,6 @@ public final class McpDoor {
         ToolCall call = exchange.getMessage().getBody(ToolCall.class);
         FlowSpec flow = call.flow();
         exchange.setProperty(FlowExchange.FLOW, flow.name());
-        exchange.setProperty(STRUCTURED, flow.output() == OutputKind.IMAGE_AND_JSON);
         ToolRequest request = ToolRequest.of(flow, call.arguments());
         Map<String, Object> raw = request.outputPath() == null ? request.params()
                 : OutputFile.withFormatFromName(flow, request.params(), request.outputPath());
@@ -59,16 +56,15 @@ public final class McpDoor {
         String id = JobExchange.requestId(exchange);
         Map<String, Object> record = JobExchange.record(exchange);
         OutputFile output = exchange.getProperty(OUTPUT, OutputFile.class);
-        boolean structured = exchange.getProperty(STRUCTURED, false, Boolean.class);
         if (result.hasImage() && output != null) {
             output.requireMatches(result.imageMimeType());
             output.write(result.image());
-            return new ToolOutcome(flow, id, record, null, result.imageMimeType(), output.given(), null, structured);
+            return new ToolOutcome(flow, id, record, null, result.imageMimeType(), output.given(), null);
         }
         if (result.hasImage()) {
-            return new ToolOutcome(flow, id, record, bytes(result), result.imageMimeType(), null, null, structured);
+            return new ToolOutcome(flow, id, record, bytes(result), result.imageMimeType(), null, null);
         }
-        return new ToolOutcome(flow, id, record, null, null, null, null, false);
+        return new ToolOutcome(flow, id, record, null, null, null, null);
     }
 
     /** Error step, after {@link FlowCall#failed}: the coded error as an outcome. */

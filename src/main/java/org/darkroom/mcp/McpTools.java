@@ -40,10 +40,8 @@ final class McpTools {
             }
             Tool.Builder tool = Tool.builder(flow.toolName()).title(title(flow.toolName()))
                     .description(description(flow)).inputSchema(schemas.flowInput(flow))
-                    .annotations(hints(title(flow.toolName()), !writes || !flow.output().hasImage()));
-            if (!flow.output().hasImage()) {
-                tool.outputSchema(ToolSchemas.recordOutput());
-            }
+                    .annotations(hints(title(flow.toolName()), !writes || !flow.output().hasImage()))
+                    .outputSchema(ToolSchemas.output(flow));
             tools.add(new DarkroomTool(tool.build(), safely(flow.toolName(),
                     (arguments, progress) -> ToolResults.of(calls.call(flow, arguments)))));
         }

@@ -14,11 +14,9 @@ import org.darkroom.flow.DarkroomException;
  * @param mimeType  the output image's MIME type, or {@code null}
  * @param writtenTo the {@code output_path} as the caller gave it, when the image was written there
  * @param error     the failure, or {@code null} on success
- * @param structured whether the record goes back as structured content next to the image, for flows whose
- *                  result is an image and data (annotate: the image and its boxes)
  */
 record ToolOutcome(String flow, String requestId, Map<String, Object> record, byte[] image, String mimeType,
-                   String writtenTo, DarkroomException error, boolean structured) {
+                   String writtenTo, DarkroomException error) {
 
     /** A call refused before it became a job (a batch item of the wrong shape). */
     static ToolOutcome failure(String flow, DarkroomException error) {
@@ -26,7 +24,7 @@ record ToolOutcome(String flow, String requestId, Map<String, Object> record, by
     }
 
     static ToolOutcome failure(String flow, String requestId, DarkroomException error) {
-        return new ToolOutcome(flow, requestId, null, null, null, null, error, false);
+        return new ToolOutcome(flow, requestId, null, null, null, null, error);
     }
 
     boolean ok() {

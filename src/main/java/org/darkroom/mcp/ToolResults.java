@@ -16,8 +16,9 @@ import org.darkroom.flow.DarkroomException;
 
 /**
  * Renders outcomes as MCP tool results, the one place that maps an error code for this door: an image comes back
- * inline with a one-line summary, a written file as its summary, JSON as structured content plus the same JSON as
- * text, and a failure as {@code isError} with {@code "<code>: <sentence>"} and {@code {code, message}}.
+ * inline with a one-line summary, a written file as its summary, JSON as the same JSON in text; the record is the
+ * structured content of every success; a failure is {@code isError} with {@code "<code>: <sentence>"} and
+ * {@code {code, message}}.
  */
 final class ToolResults {
     /** The {@code _meta} key of a result's request id. */
@@ -35,12 +36,9 @@ final class ToolResults {
             return named(CallToolResult.builder().structuredContent(outcome.record())
                     .content(List.of(text(json(outcome.record())))).isError(false), outcome.requestId()).build();
         }
-        CallToolResult.Builder result = named(CallToolResult.builder().content(contents(outcome)).isError(false),
-                outcome.requestId());
-        if (outcome.structured()) {
-            result.structuredContent(outcome.record());
-        }
-        return result.build();
+        // The record as structured content too, as each tool's output schema promises; the text is its summary.
+        return named(CallToolResult.builder().content(contents(outcome)).structuredContent(outcome.record())
+                .isError(false), outcome.requestId()).build();
     }
 
     /**

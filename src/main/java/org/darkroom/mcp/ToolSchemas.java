@@ -1,11 +1,17 @@
 package org.darkroom.mcp;
 
+import static org.darkroom.flow.JsonSchema.described;
+import static org.darkroom.flow.JsonSchema.object;
+import static org.darkroom.flow.JsonSchema.props;
+import static org.darkroom.flow.JsonSchema.type;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.darkroom.flow.FlowCatalog;
 import org.darkroom.flow.FlowSpec;
+import org.darkroom.flow.RecordSchema;
 
 /**
  * The tools' JSON Schemas, generated from the catalog's parameter declarations plus the door's own arguments.
@@ -40,24 +46,14 @@ final class ToolSchemas {
         return schema;
     }
 
-    /** The job record a JSON flow answers with, or the error that replaced it. */
-    static Map<String, Object> recordOutput() {
-        Map<String, Object> input = object(props(
-                "name", described("string", "The file name the image arrived with, if any."),
-                "type", described("string", "The type read from the bytes: jpeg, png, gif, webp, tiff, bmp, heic or avif."),
-                "bytes", type("integer"), "width", type("integer"), "height", type("integer"),
-                "frames", type("integer"), "sha256", type("string")));
-        Map<String, Object> properties = props(
-                "request_id", described("string", "The request's id, as Darkroom's log names it."),
-                "flow", type("string"),
-                "parameters", described("object", "The parameters the flow ran with, defaults filled in."),
-                "input", input,
-                "result", described("object", "What the flow found; for image_info: format, mime_type, width, height,"
-                        + " frames, colorspace, alpha, orientation, bit_depth and a metadata summary."),
-                "elapsed_ms", type("integer"));
+    /** The job record a tool answers with (typed for its flow), or the error that replaced it. */
+    static Map<String, Object> output(FlowSpec flow) {
+        Map<String, Object> schema = RecordSchema.of(flow);
+        Object required = schema.remove("required");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> properties = (Map<String, Object>) schema.get("properties");
         properties.putAll(errorProperties());
-        Map<String, Object> schema = object(properties);
-        schema.put("anyOf", List.of(Map.of("required", List.of("flow", "input", "result")), ERROR_REQUIRED));
+        schema.put("anyOf", List.of(Map.of("required", required), ERROR_REQUIRED));
         return schema;
     }
 
@@ -131,31 +127,5 @@ final class ToolSchemas {
         return props("code", described("string", "The stable error code, when the call failed."),
                 "message", described("string", "What went wrong and what to do, when the call failed."),
                 "request_id", described("string", "The failed request's id, as Darkroom's log names it."));
-    }
-
-    private static Map<String, Object> object(Map<String, Object> properties) {
-        Map<String, Object> schema = type("object");
-        schema.put("properties", properties);
-        return schema;
-    }
-
-    private static Map<String, Object> type(String type) {
-        Map<String, Object> schema = new LinkedHashMap<>();
-        schema.put("type", type);
-        return schema;
-    }
-
-    private static Map<String, Object> described(String type, String description) {
-        Map<String, Object> schema = type(type);
-        schema.put("description", description);
-        return schema;
-    }
-
-    private static Map<String, Object> props(Object... namesAndSchemas) {
-        Map<String, Object> properties = new LinkedHashMap<>();
-        for (int i = 0; i < namesAndSchemas.length; i += 2) {
-            properties.put((String) namesAndSchemas[i], namesAndSchemas[i + 1]);
-        }
-        return properties;
     }
 }

@@ -29,7 +29,9 @@ class ToolSchemasTest {
             assertThat(VALIDATOR.validateSchema(SCHEMAS.flowInput(flow)).valid()).as(flow.name()).isTrue();
         }
         assertThat(VALIDATOR.validateSchema(SCHEMAS.batchInput(CATALOG, 10)).valid()).isTrue();
-        assertThat(VALIDATOR.validateSchema(ToolSchemas.recordOutput()).valid()).isTrue();
+        for (FlowSpec flow : CATALOG.all()) {
+            assertThat(VALIDATOR.validateSchema(ToolSchemas.output(flow)).valid()).as(flow.name()).isTrue();
+        }
         assertThat(VALIDATOR.validateSchema(ToolSchemas.batchOutput()).valid()).isTrue();
     }
 
@@ -50,13 +52,20 @@ class ToolSchemasTest {
 
     @Test
     void outputs_validate_a_record_or_an_error_but_not_nothing() {
-        Map<String, Object> record = Map.of("flow", "info", "parameters", Map.of(),
+        Map<String, Object> resized = Map.of("request_id", "r1", "flow", "resize", "parameters", Map.of(),
                 "input", Map.of("type", "jpeg", "bytes", 10, "width", 1, "height", 1, "frames", 1, "sha256", "ab"),
-                "result", Map.of("format", "jpeg"), "elapsed_ms", 3);
-        assertThat(VALIDATOR.validate(ToolSchemas.recordOutput(), record).valid()).isTrue();
-        assertThat(VALIDATOR.validate(ToolSchemas.recordOutput(), Map.of("code", "bad_parameter", "message", "m"))
-                .valid()).isTrue();
-        assertThat(VALIDATOR.validate(ToolSchemas.recordOutput(), Map.of()).valid()).isFalse();
+                "output", Map.of("type", "jpeg", "bytes", 9, "width", 1, "height", 1), "elapsed_ms", 3,
+                "darkroom_version", "1");
+        Map<String, Object> output = ToolSchemas.output(CATALOG.get("resize"));
+        assertThat(VALIDATOR.validate(output, resized).valid()).isTrue();
+        assertThat(VALIDATOR.validate(output, Map.of("code", "bad_parameter", "message", "m")).valid()).isTrue();
+        assertThat(VALIDATOR.validate(output, Map.of()).valid()).isFalse();
+        Map<String, Object> misnamed = new LinkedHashMap<>(resized);
+        misnamed.put("flow", "thumbnail");
+        assertThat(VALIDATOR.validate(output, misnamed).valid()).as("another flow's record").isFalse();
+        Map<String, Object> untyped = new LinkedHashMap<>(resized);
+        untyped.put("output", Map.of("type", "jpeg", "bytes", "nine", "width", 1, "height", 1));
+        assertThat(VALIDATOR.validate(output, untyped).valid()).as("bytes as text").isFalse();
         assertThat(VALIDATOR.validate(ToolSchemas.batchOutput(), Map.of("flow", "thumbnail", "total", 1,
                 "succeeded", 0, "failed", 1, "items", List.of(Map.of("index", 0, "ok", false, "code", "path_denied",
                         "message", "m")))).valid()).isTrue();

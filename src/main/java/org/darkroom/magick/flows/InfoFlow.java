@@ -1,5 +1,10 @@
 package org.darkroom.magick.flows;
 
+import static org.darkroom.flow.JsonSchema.described;
+import static org.darkroom.flow.JsonSchema.object;
+import static org.darkroom.flow.JsonSchema.props;
+import static org.darkroom.flow.JsonSchema.type;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +38,26 @@ public final class InfoFlow implements MagickFlow {
             "%m", "%w", "%h", "%[colorspace]", "%A", "%[orientation]", "%z", "%[exif:*]", "%[tiff:*]");
     private static final FlowSpec SPEC = new FlowSpec("info",
             "Describe an image: format, size, frames, colorspace, alpha, orientation and a metadata summary.",
-            ParamSet.of(), OutputKind.JSON, MagickFlows.ROUTE, "image_info");
+            ParamSet.of(), OutputKind.JSON, MagickFlows.ROUTE, "image_info").withResult(resultSchema());
+
+    /** Field for field what {@link #result} writes. */
+    private static Map<String, Object> resultSchema() {
+        Map<String, Object> orientation = described("string", "The EXIF orientation by name, e.g. TopLeft;"
+                + " Undefined when the image says none.");
+        return object(props(
+                "format", described("string", "The type read from the bytes, by ImageMagick's name."),
+                "mime_type", type("string"),
+                "width", type("integer"),
+                "height", type("integer"),
+                "frames", type("integer"),
+                "colorspace", described("string", "ImageMagick's name for it, e.g. sRGB, Gray, CMYK."),
+                "alpha", described("boolean", "Whether the image has an alpha channel."),
+                "orientation", orientation,
+                "bit_depth", described("integer", "Bits per channel."),
+                "metadata", MetadataSummary.schema()),
+                "format", "mime_type", "width", "height", "frames", "colorspace", "alpha", "orientation",
+                "bit_depth", "metadata");
+    }
 
     @Override
     public FlowSpec spec() {

@@ -1,5 +1,10 @@
 package org.darkroom.magick.flows;
 
+import static org.darkroom.flow.JsonSchema.described;
+import static org.darkroom.flow.JsonSchema.object;
+import static org.darkroom.flow.JsonSchema.props;
+import static org.darkroom.flow.JsonSchema.type;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -18,6 +23,20 @@ final class MetadataSummary {
             "tiff:model", "camera_model");
 
     private MetadataSummary() {
+    }
+
+    /** Field for field what {@link #of} writes; the camera fields only when the image names them. */
+    static Map<String, Object> schema() {
+        Map<String, Object> schema = object(props(
+                "camera_make", type("string"),
+                "camera_model", type("string"),
+                "taken_at", described("string", "EXIF's DateTimeOriginal as written, e.g. 2024:05:01 12:30:00."),
+                "software", type("string"),
+                "exif_tags", described("integer", "How many EXIF tags the image carries."),
+                "has_location", described("boolean", "Whether GPS coordinates are embedded; they are never"
+                        + " reported.")), "exif_tags", "has_location");
+        schema.put("description", "A summary of the embedded metadata, without coordinates.");
+        return schema;
     }
 
     static Map<String, Object> of(String exifListing, String tiffListing) {

@@ -58,12 +58,14 @@ final class VisionCatalog {
                 preferred, "How long a caption: short is a few words, normal a sentence.");
         return List.of(
                 new VisionFlow(new FlowSpec("caption", "Describe the image in words with the vision model.",
-                        ParamSet.of(length), OutputKind.JSON, ROUTE, "caption_image", model),
+                        ParamSet.of(length), OutputKind.JSON, ROUTE, "caption_image", model)
+                        .withResult(VisionResults.caption()),
                         (m, image, params, maxTokens) -> GenerationRecord.put(new LinkedHashMap<>(), "caption",
                                 m.text().caption(image, params.text("length").orElseThrow(), maxTokens))),
 
                 new VisionFlow(new FlowSpec("query", "Answer a question about the image with the vision model.",
-                        ParamSet.of(QUESTION), OutputKind.JSON, ROUTE, "ask_image", model),
+                        ParamSet.of(QUESTION), OutputKind.JSON, ROUTE, "ask_image", model)
+                        .withResult(VisionResults.query()),
                         (m, image, params, maxTokens) -> {
                             String question = params.text(QUESTION.name()).orElseThrow();
                             Map<String, Object> record = new LinkedHashMap<>();
@@ -74,12 +76,13 @@ final class VisionCatalog {
                 new VisionFlow(new FlowSpec("detect", "Find an object in the image with the vision model: boxes as"
                         + " fractions of the image's width and height.",
                         ParamSet.of(RegionParams.OBJECT, RegionParams.MAX_BOXES), OutputKind.JSON, ROUTE,
-                        "detect_objects", model), DETECT),
+                        "detect_objects", model).withResult(VisionResults.detect()), DETECT),
 
                 // Only bundles whose config has a point template can point; the others answer unsupported.
                 new VisionFlow(new FlowSpec("point", "Point at an object in the image with the vision model: centres"
                         + " as fractions of the image's width and height.", ParamSet.of(RegionParams.OBJECT,
-                        MAX_POINTS), OutputKind.JSON, ROUTE, "point_at_objects", pointing),
+                        MAX_POINTS), OutputKind.JSON, ROUTE, "point_at_objects", pointing)
+                        .withResult(VisionResults.point()),
                         (m, image, params, maxTokens) -> {
                             String object = params.text(RegionParams.OBJECT.name()).orElseThrow();
                             Regions<Point> found = m.regions().point(image, object,
@@ -91,6 +94,7 @@ final class VisionCatalog {
                 new VisionFlow(new FlowSpec("annotate", "Find an object with the vision model and outline it on the"
                         + " image: returns the annotated image and the boxes.", ParamSet.of(RegionParams.OBJECT,
                         RegionParams.MAX_BOXES, COLOR, ImageOutput.FORMAT, ImageOutput.QUALITY),
-                        OutputKind.IMAGE_AND_JSON, ANNOTATE_ROUTE, "annotate_image", model), DETECT));
+                        OutputKind.IMAGE_AND_JSON, ANNOTATE_ROUTE, "annotate_image", model)
+                        .withResult(VisionResults.annotate()), DETECT));
     }
 }
