@@ -18,6 +18,7 @@ import org.darkroom.flow.Meters;
 import org.darkroom.door.Admission;
 import org.darkroom.door.AdmissionSettings;
 import org.darkroom.door.FlowCall;
+import org.darkroom.door.InboxOverview;
 import org.darkroom.door.JobLog;
 import org.apache.camel.spi.Registry;
 import org.darkroom.config.Settings;
@@ -41,6 +42,7 @@ import org.darkroom.inbox.BatchProgress;
 import org.darkroom.inbox.DataLayout;
 import org.darkroom.inbox.DropSettings;
 import org.darkroom.inbox.InboxBinding;
+import org.darkroom.inbox.InboxCensus;
 import org.darkroom.inbox.InboxBindings;
 import org.darkroom.inbox.InboxDoor;
 import org.darkroom.inbox.InboxLocking;
@@ -218,7 +220,7 @@ public final class DarkroomConfiguration implements CamelConfiguration {
         BodyGate httpBodies = null;
         if (doors.http()) {
             httpDoor = HttpDoors.create(settings, catalog, intake.limits().maxBytes(), workArea, admission, metrics,
-                    stop::isStopping);
+                    stop::isStopping, doors.inbox() ? new InboxCensus(layout, bindings) : InboxOverview.NONE);
             registry.bind("httpDoor", httpDoor);
             httpBodies = httpDoor.bodyGate();
             registry.bind("httpBodies", httpBodies);

@@ -75,6 +75,7 @@ final class CatalogDocuments {
                 "description", "Every flow this installation offers, with the JSON Schema of its parameters: the"
                         + " same catalog the drop folders and the MCP tools are made from.",
                 "responses", listResponses)));
+        paths.put("/v1/inboxes", Map.of("get", inboxesOperation()));
         List<String> outputTypes = outputTypes(catalog);
         for (FlowSpec flow : catalog.all()) {
             paths.put("/v1/flows/" + flow.name(), Map.of("post", operation(flow, outputTypes)));
@@ -281,5 +282,20 @@ final class CatalogDocuments {
         }
         properties.put("status", Map.of("type", "integer"));
         return Map.of("type", "object", "properties", properties);
+    }
+
+    /** {@code GET /v1/inboxes}: the drop folders' counts and latest failures ({@link InboxListing}). */
+    private static Map<String, Object> inboxesOperation() {
+        Map<String, Object> responses = new LinkedHashMap<>();
+        responses.put("200", withRequestId(content("Per inbox: its flow, inputs waiting, done and failed (a count"
+                + " named in capped reached count_limit), and its latest failures.", "application/json",
+                Map.of("type", "object"))));
+        responses.put("401", problem());
+        responses.put("500", problem());
+        return Map.of("operationId", "listInboxes", "tags", List.of(CATALOG_TAG),
+                "summary", "What the drop folders hold, and their latest failures.",
+                "description", "Counts are bounded: a folder is counted up to count_limit names, and only the"
+                        + " failure_limit latest error records are read. Empty when this process watches no folders.",
+                "responses", responses);
     }
 }

@@ -13,6 +13,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.component.platform.http.vertx.HttpMessage;
 import org.darkroom.door.Door;
 import org.darkroom.door.FlowCall;
+import org.darkroom.door.InboxOverview;
 import org.darkroom.door.JobExchange;
 import org.darkroom.door.RequestId;
 import org.darkroom.flow.DarkroomException;
@@ -40,12 +41,14 @@ public final class HttpDoor {
     private final FlowCatalog catalog;
     private final HttpSettings settings;
     private final BodyGate gate;
+    private final InboxOverview inboxes;
     private final String version = Version.current();
 
-    HttpDoor(FlowCatalog catalog, HttpSettings settings, BodyGate gate) {
+    HttpDoor(FlowCatalog catalog, HttpSettings settings, BodyGate gate, InboxOverview inboxes) {
         this.catalog = catalog;
         this.settings = settings;
         this.gate = gate;
+        this.inboxes = inboxes;
     }
 
     /** The gate that admits requests and receives their bodies before this door's routes run. */
@@ -202,6 +205,11 @@ public final class HttpDoor {
     /** Route step: the catalog as JSON. */
     public void listFlows(Exchange exchange) {
         jsonResponse(exchange, CatalogDocuments.listing(catalog));
+    }
+
+    /** Route step: what the drop folders hold (an empty list when this process watches none). */
+    public void inboxes(Exchange exchange) {
+        jsonResponse(exchange, InboxListing.document(inboxes));
     }
 
     /** Route step: the OpenAPI description of every endpoint, generated from the catalog. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.darkroom.config.Settings;
 import org.darkroom.door.Admission;
+import org.darkroom.door.InboxOverview;
 import org.darkroom.flow.DarkroomMetrics;
 import org.darkroom.flow.FlowCatalog;
 import org.darkroom.intake.WorkArea;
@@ -14,9 +15,13 @@ public final class HttpDoors {
     private HttpDoors() {
     }
 
-    /** {@code admission} is the service's one limit of work in progress, which the body gate applies first. */
+    /**
+     * {@code admission} is the service's one limit of work in progress, which the body gate applies first;
+     * {@code inboxes} tells what the drop folders hold ({@link InboxOverview#NONE} when none are watched).
+     */
     public static HttpDoor create(Settings settings, FlowCatalog catalog, long maxImageBytes, WorkArea workArea,
-                                  Admission admission, DarkroomMetrics metrics, BooleanSupplier stopping) {
+                                  Admission admission, DarkroomMetrics metrics, BooleanSupplier stopping,
+                                  InboxOverview inboxes) {
         List<String> apiKeys = settings.list("darkroom.http.api-keys");
         List<String> metricsReaders = new ArrayList<>(apiKeys);
         metricsReaders.addAll(settings.list("darkroom.http.metrics-keys"));
@@ -34,7 +39,7 @@ public final class HttpDoors {
         BodyLimits limits = new BodyLimits(maxImageBytes, bodyLimit,
                 settings.positiveLong("darkroom.http.body-idle-timeout-ms"));
         return new HttpDoor(catalog, http, new BodyGate(http, limits, workArea, metrics, admission,
-                maxLargeBodies(settings, admission.limit()), stopping));
+                maxLargeBodies(settings, admission.limit()), stopping), inboxes);
     }
 
     private static List<String> signingKeys(Settings settings) {

@@ -17,8 +17,8 @@ import org.darkroom.flow.ErrorCode;
  * Vert.x would try to decode the bytes as form fields and answer a bare 400. A flow's body is never a form, so
  * that label is read as "unlabelled bytes", which intake then types by their content like any other.
  *
- * <p>It also installs the server's other own handlers: {@link PublicHealth}, {@link MetricsGuard} and, last on
- * every router, {@link UnmatchedRequests}.
+ * <p>It also installs the server's other own handlers: {@link PublicHealth}, {@link MetricsGuard},
+ * {@link StaticPages} and, last on every router, {@link UnmatchedRequests}.
  */
 public final class ServerErrors {
     private static final String FORM = "application/x-www-form-urlencoded";
@@ -31,6 +31,7 @@ public final class ServerErrors {
         // The router is registered under a name that includes its port, so take every one there is.
         for (VertxPlatformHttpRouter router : context.getRegistry().findByType(VertxPlatformHttpRouter.class)) {
             install(router);
+            StaticPages.install(router);
             UnmatchedRequests.install(router);
         }
         PublicHealth.install(context);
