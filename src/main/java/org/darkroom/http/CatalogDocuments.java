@@ -1,5 +1,16 @@
 package org.darkroom.http;
 
+import static org.darkroom.http.OpenApiParts.BINARY;
+import static org.darkroom.http.OpenApiParts.BY_URL;
+import static org.darkroom.http.OpenApiParts.FORM;
+import static org.darkroom.http.OpenApiParts.WITH_IMAGE;
+import static org.darkroom.http.OpenApiParts.content;
+import static org.darkroom.http.OpenApiParts.problem;
+import static org.darkroom.http.OpenApiParts.recordName;
+import static org.darkroom.http.OpenApiParts.ref;
+import static org.darkroom.http.OpenApiParts.schemaName;
+import static org.darkroom.http.OpenApiParts.withRequestId;
+
 import static org.darkroom.flow.JsonSchema.arrayOf;
 import static org.darkroom.flow.JsonSchema.described;
 import static org.darkroom.flow.JsonSchema.object;
@@ -7,17 +18,14 @@ import static org.darkroom.flow.JsonSchema.props;
 import static org.darkroom.flow.JsonSchema.type;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.darkroom.door.RequestId;
 import org.darkroom.flow.FlowCatalog;
 import org.darkroom.flow.FlowSpec;
-import org.darkroom.flow.ParamSpec;
 import org.darkroom.flow.RecordSchema;
 import org.darkroom.intake.ImageType;
 
@@ -26,20 +34,8 @@ import org.darkroom.intake.ImageType;
  * generated from the flow declarations, so a new flow appears in them with no door code.
  */
 final class CatalogDocuments {
-    /**
-     * Request bodies: plain binary first, because client generators use the first type for every upload (a
-     * generated client that sent {@code image/jpeg} for all of them had every PNG refused as a mismatch); then
-     * each accepted type, for callers that say what they send.
-     */
-    private static final List<String> INPUT_TYPES = inputTypes();
-    private static final Map<String, Object> BINARY = Map.of("type", "string", "format", "binary");
-    private static final String IMAGES_TAG = "images";
-    private static final String VISION_TAG = "vision";
     private static final String CATALOG_TAG = "catalog";
     private static final String CATALOG_SCHEMA = "Catalog";
-    private static final String WITH_IMAGE = "WithImage";
-    private static final String FORM = "Form";
-    private static final String BY_URL = "ByUrl";
 
     private CatalogDocuments() {
     }
@@ -58,12 +54,6 @@ final class CatalogDocuments {
         return Map.of("flows", flows);
     }
 
-    private static List<String> inputTypes() {
-        Set<String> types = new LinkedHashSet<>(List.of("application/octet-stream"));
-        Arrays.stream(ImageType.values()).map(ImageType::mimeType).forEach(types::add);
-        return List.copyOf(types);
-    }
-
     static Map<String, Object> openApi(FlowCatalog catalog, String version) {
         Map<String, Object> paths = new LinkedHashMap<>();
         Map<String, Object> listResponses = new LinkedHashMap<>();
@@ -78,7 +68,10 @@ final class CatalogDocuments {
         paths.put("/v1/inboxes", Map.of("get", inboxesOperation()));
         List<String> outputTypes = outputTypes(catalog);
         for (FlowSpec flow : catalog.all()) {
-            paths.put("/v1/flows/" + flow.name(), Map.of("post", operation(flow, outputTypes)));
+            Map<String, Object> operations = new LinkedHashMap<>();
+            operations.put("post", FlowOperations.post(flow, outputTypes));
+            operations.put("get", FlowOperations.get(flow, outputTypes));
+            paths.put("/v1/flows/" + flow.name(), operations);
         }
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("openapi", "3.1.0");
@@ -88,14 +81,17 @@ final class CatalogDocuments {
         // Relative: the document describes the server that serves it, whatever its address.
         document.put("servers", List.of(Map.of("url", "/", "description", "This Darkroom")));
         document.put("tags", List.of(
-                Map.of("name", IMAGES_TAG, "description", "Image flows, which need no vision model."),
-                Map.of("name", VISION_TAG, "description", "Flows that need the vision model installed."),
+                Map.of("name", FlowOperations.IMAGES_TAG, "description", "Image flows, which need no vision model."),
+                Map.of("name", FlowOperations.VISION_TAG, "description", "Flows that need the vision model installed."),
                 Map.of("name", CATALOG_TAG, "description", "What this installation offers.")));
         document.put("paths", paths);
         document.put("components", Map.of(
-                "securitySchemes", Map.of("apiKey", Map.of("type", "http", "scheme", "bearer")),
+                "securitySchemes", Map.of(FlowOperations.API_KEY, Map.of("type", "http", "scheme", "bearer"),
+                        FlowOperations.SIGNED_ADDRESS, Map.of("type", "apiKey", "in", "query",
+                                "name", SignedUrls.SIGNATURE, "description", "The address's HMAC-SHA256 signature;"
+                                        + " see the GET operations.")),
                 "schemas", schemas(catalog)));
-        document.put("security", List.of(Map.of("apiKey", List.of())));
+        document.put("security", List.of(Map.of(FlowOperations.API_KEY, List.of())));
         return document;
     }
 
@@ -107,68 +103,6 @@ final class CatalogDocuments {
                     .map(ImageType::mimeType).forEach(types::add);
         }
         return List.copyOf(types);
-    }
-
-    private static Map<String, Object> operation(FlowSpec flow, List<String> outputTypes) {
-        List<Map<String, Object>> query = new ArrayList<>();
-        for (ParamSpec spec : flow.params().specs()) {
-            Map<String, Object> parameter = new LinkedHashMap<>();
-            parameter.put("name", spec.name());
-            parameter.put("in", "query");
-            parameter.put("required", false);
-            parameter.put("description", spec.description());
-            parameter.put("schema", spec.jsonSchema());
-            query.add(parameter);
-        }
-        Map<String, Object> requestContent = new LinkedHashMap<>();
-        for (String type : INPUT_TYPES) {
-            requestContent.put(type, Map.of("schema", BINARY));
-        }
-        requestContent.put("multipart/form-data", Map.of("schema", ref(schemaName(flow, FORM))));
-
-        Map<String, Object> ok = flow.output().hasImage()
-                // The JSON answer is described, not declared: a generated client asks for JSON alone when a response
-                // offers it, and would never get the image.
-                ? Map.of("description", "The image; the job record (" + recordName(flow) + ") is in the "
-                        + HttpDoor.RESULT_HEADER + " header. When Accept weighs application/json above the image, the"
-                        + " answer is instead one JSON document, " + recordName(flow) + WITH_IMAGE + ", with the image"
-                        + " base64-encoded.",
-                        "headers", Map.of(HttpDoor.RESULT_HEADER, Map.of("description", "The job record ("
-                                + recordName(flow) + "), as JSON in plain ASCII.", "schema", Map.of("type", "string")),
-                                RequestId.HEADER, requestIdHeader()),
-                        "content", imageResponses(outputTypes))
-                : withRequestId(content("The job record, with what the flow found under result.", "application/json",
-                        ref(recordName(flow))));
-        Map<String, Object> responses = new LinkedHashMap<>();
-        responses.put("200", ok);
-        for (String status : List.of("400", "401", "403", "404", "408", "413", "415", "422", "502", "504", "500")) {
-            responses.put(status, problem());
-        }
-        responses.put("429", retryLater("Busy: the service is at its limit of work in progress."));
-        responses.put("503", retryLater("Not ready: starting, stopping, out of disk, or ImageMagick failed its check."));
-        Map<String, Object> operation = new LinkedHashMap<>();
-        operation.put("operationId", flow.name());
-        // The flows that need the vision model are the ones whose availability is not a given.
-        operation.put("tags", List.of(flow.availability() == FlowSpec.Availability.ALWAYS ? IMAGES_TAG : VISION_TAG));
-        operation.put("summary", flow.summary());
-        // The JSON form is described, not declared: client generators pick JSON over every other body type when an
-        // operation offers it, and would then send every image as a JSON string.
-        operation.put("description", flow.summary() + " Send the image as the body (any accepted type, or"
-                + " application/octet-stream) or as the file part of a form, parameters in the query or the form."
-                + " Or send application/json naming an https url and the parameters (schema " + schemaName(flow, BY_URL)
-                + "). The input's type is read from its bytes.");
-        operation.put("parameters", query);
-        operation.put("requestBody", Map.of("required", true, "content", requestContent));
-        operation.put("responses", responses);
-        return operation;
-    }
-
-    private static Map<String, Object> imageResponses(List<String> outputTypes) {
-        Map<String, Object> content = new LinkedHashMap<>();
-        for (String type : outputTypes) {
-            content.put(type, Map.of("schema", BINARY));
-        }
-        return content;
     }
 
     /** The named schemas: each flow's record (and, for image flows, the record with the image), the catalog. */
@@ -186,16 +120,6 @@ final class CatalogDocuments {
         schemas.put(CATALOG_SCHEMA, catalogSchema());
         schemas.put("Problem", problemSchema());
         return schemas;
-    }
-
-    /** {@code ThumbnailRecord}: what a generated client calls the record of {@code thumbnail}. */
-    private static String recordName(FlowSpec flow) {
-        return schemaName(flow, "Record");
-    }
-
-    /** Named, so a generated client gets a class of that name rather than an inline one it may misname. */
-    private static String schemaName(FlowSpec flow, String what) {
-        return Character.toUpperCase(flow.name().charAt(0)) + flow.name().substring(1) + what;
     }
 
     /** The multipart form: the image as its file part, the parameters as fields. */
@@ -241,38 +165,6 @@ final class CatalogDocuments {
                 "parameters", described("object", "The JSON Schema of its parameters.")),
                 "name", "summary", "output", "path", "parameters");
         return object(props("flows", arrayOf(flow, "Every flow this installation offers.")), "flows");
-    }
-
-    private static Map<String, Object> ref(String schema) {
-        return Map.of("$ref", "#/components/schemas/" + schema);
-    }
-
-    private static Map<String, Object> content(String description, String type, Map<String, Object> schema) {
-        return Map.of("description", description, "content", Map.of(type, Map.of("schema", schema)));
-    }
-
-    private static Map<String, Object> problem() {
-        return Map.of("description", "A problem: the stable code and a sentence saying what to do.",
-                "headers", Map.of(RequestId.HEADER, requestIdHeader()),
-                "content", Map.of(Problems.MEDIA_TYPE, Map.of("schema", Map.of("$ref", "#/components/schemas/Problem"))));
-    }
-
-    private static Map<String, Object> retryLater(String why) {
-        return Map.of("description", why + " Retry after the seconds Retry-After gives.",
-                "headers", Map.of(RequestId.HEADER, requestIdHeader(), "Retry-After", Map.of("description",
-                        "Seconds to wait before retrying.", "schema", Map.of("type", "integer"))),
-                "content", Map.of(Problems.MEDIA_TYPE, Map.of("schema", Map.of("$ref", "#/components/schemas/Problem"))));
-    }
-
-    private static Map<String, Object> withRequestId(Map<String, Object> response) {
-        Map<String, Object> withHeader = new LinkedHashMap<>(response);
-        withHeader.put("headers", Map.of(RequestId.HEADER, requestIdHeader()));
-        return withHeader;
-    }
-
-    private static Map<String, Object> requestIdHeader() {
-        return Map.of("description", "The request's id: the caller's own X-Request-Id when it sent a valid one, as"
-                + " in Darkroom's log line and the job record.", "schema", Map.of("type", "string"));
     }
 
     private static Map<String, Object> problemSchema() {

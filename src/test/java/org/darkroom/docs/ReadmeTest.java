@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Properties;
 import org.darkroom.flow.CatalogMarkdown;
-import org.darkroom.flow.FlowCatalog;
 import org.darkroom.testing.Catalogs;
 import org.darkroom.testing.Samples;
 import org.junit.jupiter.api.Test;

@@ -17,7 +17,6 @@ import org.darkroom.client.api.ImagesApi;
 import org.darkroom.client.api.VisionApi;
 import org.darkroom.client.model.DetectRecord;
 import org.darkroom.client.model.InfoRecord;
-import org.darkroom.testing.HttpClientSupport;
 import org.darkroom.testing.Identify;
 import org.darkroom.testing.Samples;
 import org.darkroom.testing.SharedDarkroom;

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import org.darkroom.testing.HttpClientSupport;
 import org.darkroom.testing.RunningDarkroom;
 import org.darkroom.testing.Samples;

@@ -2,7 +2,6 @@ package org.darkroom.mcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.darkroom.mcp.McpAssertions.error;
 import static org.darkroom.mcp.McpAssertions.image;
 import static org.darkroom.mcp.McpAssertions.ok;
 import static org.darkroom.mcp.McpAssertions.structured;
