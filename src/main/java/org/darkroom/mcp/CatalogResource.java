@@ -33,8 +33,10 @@ final class CatalogResource {
             entry.put("parameters", flow.params().jsonSchema());
             flows.add(entry);
         }
-        Map<String, Object> batch = Map.of("tool", BatchTool.NAME, "max_items", batchMaxItems);
-        this.json = ToolResults.json(Map.of("flows", flows, "batch", batch));
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("flows", flows);
+        document.put("batch", Map.of("tool", BatchTool.NAME, "max_items", batchMaxItems));
+        this.json = ToolResults.json(document);
     }
 
     static Resource definition() {

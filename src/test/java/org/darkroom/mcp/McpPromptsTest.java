@@ -18,60 +18,38 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.darkroom.testing.HttpClientSupport;
 import org.darkroom.testing.Identify;
-import org.darkroom.testing.McpClients;
-import org.darkroom.testing.RunningDarkroom;
+import org.darkroom.testing.McpOverHttp;
 import org.darkroom.testing.Samples;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The prompts, with the SDK's own client over {@code /mcp} and no vision model: what they ask for, that they name
  * only tools this server lists, that each argument rule is refused with a code, and that the batch call
  * {@code make_web_copies} spells out works as given.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class McpPromptsTest {
-    @TempDir
-    static Path dir;
-    private Path photos;
-    private Path web;
-    private Path outside;
-    private RunningDarkroom darkroom;
-    private McpSyncClient client;
+    @RegisterExtension
+    static final McpOverHttp SERVER = new McpOverHttp(McpPromptsTest::setUp);
+    private final Path dir = SERVER.dir();
+    private final Path photos = dir.resolve("read/photos");
+    private final Path web = dir.resolve("write/web");
+    private final Path outside = dir.resolve("outside");
+    private final McpSyncClient client = SERVER.client();
 
-    @BeforeAll
-    void start() throws Exception {
-        photos = Files.createDirectories(dir.resolve("read/photos"));
-        web = Files.createDirectories(dir.resolve("write/web"));
-        outside = Files.createDirectories(dir.resolve("outside"));
+    private static Map<String, String> setUp(Path dir) throws Exception {
+        Path photos = Files.createDirectories(dir.resolve("read/photos"));
+        Files.createDirectories(dir.resolve("write/web"));
         for (String sample : List.of("plain.jpg", "alpha.png", "not-an-image.jpg")) {
             Files.copy(Samples.get(sample), photos.resolve(sample));
         }
         Files.copy(Samples.get("photo.webp"), photos.resolve("plain.webp"));
-        Files.copy(Samples.get("plain.jpg"), outside.resolve("secret.jpg"));
+        Files.copy(Samples.get("plain.jpg"), Files.createDirectories(dir.resolve("outside")).resolve("secret.jpg"));
         Files.copy(Samples.get("plain.jpg"), Files.createDirectories(dir.resolve("write/own")).resolve("own.jpg"));
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("darkroom.http.port", String.valueOf(HttpClientSupport.freePort()));
         // The write root is readable too, so that a prompt can be asked to write copies over their originals.
-        settings.put("darkroom.mcp.read-roots", dir.resolve("read") + "," + dir.resolve("write"));
-        settings.put("darkroom.mcp.write-roots", dir.resolve("write").toString());
-        darkroom = RunningDarkroom.start(dir.resolve("data"), settings);
-        client = McpClients.connect(McpClients.http(darkroom.port()), progress -> { });
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        if (client != null) {
-            client.closeGracefully();
-        }
-        if (darkroom != null) {
-            darkroom.close();
-        }
+        return Map.of("darkroom.mcp.read-roots", dir.resolve("read") + "," + dir.resolve("write"),
+                "darkroom.mcp.write-roots", dir.resolve("write").toString());
     }
 
     @Test

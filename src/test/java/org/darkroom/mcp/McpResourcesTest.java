@@ -18,37 +18,31 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.darkroom.testing.HttpClientSupport;
-import org.darkroom.testing.McpClients;
-import org.darkroom.testing.RunningDarkroom;
+import org.darkroom.testing.McpOverHttp;
 import org.darkroom.testing.Samples;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Resources in detail, with the SDK's own client over {@code /mcp} (both transports share the code; McpContract
  * runs the essentials over stdio too): which files are listed and with what type, pages that resume without loss,
  * reading, and every way a URI is refused without naming a server path.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class McpResourcesTest {
     private static final long MAX_BYTES = 60_000;
 
-    @TempDir
-    static Path dir;
-    private Path read;
-    private Path write;
-    private Path outside;
-    private RunningDarkroom darkroom;
-    private McpSyncClient client;
+    @RegisterExtension
+    static final McpOverHttp SERVER = new McpOverHttp(McpResourcesTest::setUp);
+    private final Path dir = SERVER.dir();
+    private final Path read = dir.resolve("read");
+    private final Path write = dir.resolve("write");
+    private final Path outside = dir.resolve("outside");
+    private final McpSyncClient client = SERVER.client();
 
-    @BeforeAll
-    void start() throws Exception {
-        read = Files.createDirectories(dir.resolve("read"));
-        write = Files.createDirectories(dir.resolve("write"));
-        outside = Files.createDirectories(dir.resolve("outside"));
+    private static Map<String, String> setUp(Path dir) throws Exception {
+        Path read = Files.createDirectories(dir.resolve("read"));
+        Path write = Files.createDirectories(dir.resolve("write"));
+        Path outside = Files.createDirectories(dir.resolve("outside"));
         Path deep = Files.createDirectories(read.resolve("trip/day 1"));
         for (String sample : List.of("plain.jpg", "alpha.png", "drawing.svg", "scan.tiff", "photo.webp",
                 "not-an-image.jpg", "payload-msl.png", "mismatch.png", "empty.png", "photo.dng")) {
@@ -60,23 +54,8 @@ class McpResourcesTest {
         Files.createSymbolicLink(read.resolve("link-out.jpg"), outside.resolve("secret.jpg"));
         Files.createSymbolicLink(read.resolve("folder-out"), outside);
         Files.copy(Samples.get("alpha.png"), write.resolve("result.png"));
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("darkroom.http.port", String.valueOf(HttpClientSupport.freePort()));
-        settings.put("darkroom.mcp.read-roots", read.toString());
-        settings.put("darkroom.mcp.write-roots", write.toString());
-        settings.put("darkroom.limits.max-bytes", String.valueOf(MAX_BYTES));
-        darkroom = RunningDarkroom.start(dir.resolve("data"), settings);
-        client = McpClients.connect(McpClients.http(darkroom.port()), progress -> { });
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        if (client != null) {
-            client.closeGracefully();
-        }
-        if (darkroom != null) {
-            darkroom.close();
-        }
+        return Map.of("darkroom.mcp.read-roots", read.toString(), "darkroom.mcp.write-roots", write.toString(),
+                "darkroom.limits.max-bytes", String.valueOf(MAX_BYTES));
     }
 
     @Test
