@@ -20,7 +20,7 @@ import org.darkroom.intake.SafePaths;
  * walk out of a root (reading a listed file still goes through {@link PathRoots}). Hidden names (a leading dot, as
  * in the temporary files {@link OutputFile} writes) are skipped, and so is anything over the byte limit or not an
  * image intake accepts. Every bound holds per request: {@link #PAGE_SIZE} images, {@link #MAX_LOOKED_AT} entries
- * looked at, {@link #MAX_DEPTH} levels and {@link #MAX_FOLDER_NAMES} names read from one folder.
+ * looked at, {@link #MAX_DEPTH} folders below a root and {@link #MAX_FOLDER_NAMES} names read from one folder.
  */
 final class ImageListing {
     static final int PAGE_SIZE = 100;
@@ -85,7 +85,7 @@ final class ImageListing {
 
     private void visit(Walk walk, Path root, Path folder, List<String> at, List<String> after) {
         // A folder swapped for a link after it was looked at would otherwise be walked wherever it points.
-        if (at.size() >= MAX_DEPTH || !SafePaths.isInside(folder, root)) {
+        if (at.size() > MAX_DEPTH || !SafePaths.isInside(folder, root)) {
             return;
         }
         for (String name : names(folder)) {
