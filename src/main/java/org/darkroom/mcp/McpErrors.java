@@ -23,11 +23,12 @@ final class McpErrors {
     private McpErrors() {
     }
 
-    static McpError of(DarkroomException error) {
-        // MCP's own code for a resource that is not there; a refused path is answered the same, so that the
-        // answer does not tell what exists outside the roots.
+    /** {@code resource}: whether the request named a resource, whose {@code path_denied} is MCP's "not found". */
+    static McpError of(DarkroomException error, boolean resource) {
+        // A refused path is answered as a missing resource, so that the answer does not tell what exists outside
+        // the roots.
         int code = switch (error.code()) {
-            case PATH_DENIED -> ErrorCodes.RESOURCE_NOT_FOUND;
+            case PATH_DENIED -> resource ? ErrorCodes.RESOURCE_NOT_FOUND : ErrorCodes.INVALID_PARAMS;
             case INTERNAL -> ErrorCodes.INTERNAL_ERROR;
             default -> ErrorCodes.INVALID_PARAMS;
         };
@@ -35,18 +36,21 @@ final class McpErrors {
                 .data(Map.of("code", error.code().code(), "message", error.publicMessage())).build();
     }
 
-    /** Runs {@code work}; whatever it throws becomes a coded error, logged with its detail under {@code what}. */
-    static <T> T guarded(String what, Supplier<T> work) {
+    /**
+     * Runs {@code work}; whatever it throws becomes a coded error (as {@link #of}), logged with its detail under
+     * {@code what}.
+     */
+    static <T> T guarded(String what, boolean resource, Supplier<T> work) {
         try {
             return work.get();
         } catch (McpError e) {
             throw e;
         } catch (DarkroomException e) {
             LOG.info("MCP {} refused: {}: {}", what, e.code().code(), LogText.of(e.detail()));
-            throw of(e);
+            throw of(e, resource);
         } catch (RuntimeException e) {
             LOG.error("MCP {} failed unexpectedly", what, e);
-            throw of(new DarkroomException(ErrorCode.INTERNAL));
+            throw of(new DarkroomException(ErrorCode.INTERNAL), resource);
         }
     }
 }

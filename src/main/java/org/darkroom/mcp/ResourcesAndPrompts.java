@@ -72,7 +72,7 @@ final class ResourcesAndPrompts {
         try {
             String cursor = request.params() instanceof Map<?, ?> params && params.get("cursor") instanceof String given
                     ? given : null;
-            return JSONRPCResponse.result(request.id(), McpErrors.guarded("resources/list",
+            return JSONRPCResponse.result(request.id(), McpErrors.guarded("resources/list", false,
                     () -> images.list(cursor, List.of(CatalogResource.definition()))));
         } catch (McpError e) {
             return JSONRPCResponse.error(request.id(), e.getJsonRpcError());
@@ -102,12 +102,12 @@ final class ResourcesAndPrompts {
     }
 
     private ReadResourceResult read(String uri) {
-        return McpErrors.guarded("resources/read", () -> images.read(uri));
+        return McpErrors.guarded("resources/read", true, () -> images.read(uri));
     }
 
     private static GetPromptResult get(DarkroomPrompt prompt, GetPromptRequest request) {
         Prompt definition = prompt.definition();
-        return McpErrors.guarded("prompt " + definition.name(),
+        return McpErrors.guarded("prompt " + definition.name(), false,
                 () -> prompt.get(PromptArguments.check(definition, request.arguments())));
     }
 }

@@ -130,7 +130,7 @@ class McpPromptsTest {
                 .isInstanceOfSatisfying(McpError.class, error -> {
                     assertThat(error.getMessage()).startsWith(message).doesNotContain(dir.resolve("read").toString()
                             + ",").doesNotContain("Exception");
-                    assertThat(error.getJsonRpcError().code()).isIn(-32602, -32002);
+                    assertThat(error.getJsonRpcError().code()).isEqualTo(-32602);
                 });
     }
 
