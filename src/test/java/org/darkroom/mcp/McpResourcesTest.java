@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema.BlobResourceContents;
+import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.ListResourcesResult;
 import io.modelcontextprotocol.spec.McpSchema.ReadResourceRequest;
 import io.modelcontextprotocol.spec.McpSchema.Resource;
@@ -101,6 +102,22 @@ class McpResourcesTest {
                 .containsExactly("thumbnail_image", "resize_image", "convert_image", "transform_image", "image_info");
         assertThat(client.listResourceTemplates().resourceTemplates()).singleElement()
                 .satisfies(template -> assertThat(template.uriTemplate()).isEqualTo("file://{+path}"));
+    }
+
+    @Test
+    void a_result_a_tool_writes_is_a_resource_at_once() throws Exception {
+        Path target = write.resolve("thumb.png");
+        McpAssertions.ok(client.callTool(new CallToolRequest("thumbnail_image", Map.of("path",
+                read.resolve("plain.jpg").toString(), "width", 32, "output_path", target.toString()))));
+        try {
+            assertThat(client.listResources().resources()).filteredOn(resource -> resource.uri().equals(uri(target)))
+                    .singleElement().satisfies(resource -> assertThat(resource.mimeType()).isEqualTo("image/png"));
+            BlobResourceContents written = (BlobResourceContents) client.readResource(
+                    new ReadResourceRequest(uri(target))).contents().get(0);
+            assertThat(Base64.getDecoder().decode(written.blob())).isEqualTo(Files.readAllBytes(target));
+        } finally {
+            Files.delete(target);
+        }
     }
 
     @Test
