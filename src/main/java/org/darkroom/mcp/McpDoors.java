@@ -3,7 +3,6 @@ package org.darkroom.mcp;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures;
-import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -37,14 +36,17 @@ public final class McpDoors {
     private final McpDoor door;
     private final ToolCalls calls;
     private final List<DarkroomTool> tools;
+    private final ResourcesAndPrompts more;
     private final ServerInfo info;
     private final int maxMessageBytes;
     private volatile StdioDoor stdio;
 
-    private McpDoors(McpDoor door, ToolCalls calls, List<DarkroomTool> tools, ServerInfo info, int maxMessageBytes) {
+    private McpDoors(McpDoor door, ToolCalls calls, List<DarkroomTool> tools, ResourcesAndPrompts more,
+                     ServerInfo info, int maxMessageBytes) {
         this.door = door;
         this.calls = calls;
         this.tools = tools;
+        this.more = more;
         this.info = info;
         this.maxMessageBytes = maxMessageBytes;
     }
@@ -67,7 +69,10 @@ public final class McpDoors {
         String version = Version.current();
         // The data argument arrives base64-encoded inside one JSON message: a third larger, plus the envelope.
         int maxMessageBytes = (int) Math.min(Integer.MAX_VALUE - 8L, (maxBytes + 2) / 3 * 4 + 64 * 1024);
-        return new McpDoors(door, calls, tools, new ServerInfo("darkroom", version, instructions(catalog)), maxMessageBytes);
+        ResourcesAndPrompts more = ResourcesAndPrompts.create(catalog, read, write, maxBytes,
+                settings.positiveInt(BATCH_MAX_ITEMS));
+        return new McpDoors(door, calls, tools, more, new ServerInfo("darkroom", version, instructions(catalog)),
+                maxMessageBytes);
     }
 
     /** The route steps of {@code direct:mcp-call}, bound as {@code mcpDoor}. */
@@ -77,9 +82,12 @@ public final class McpDoors {
 
     /** The {@code /mcp} route step, bound as {@code mcpHttp}: a stateless server over the shared tools. */
     public StreamableHttpTransport streamableHttp(boolean apiKeysRequired) {
-        StreamableHttpTransport transport = new StreamableHttpTransport(McpJsonDefaults.getMapper(), apiKeysRequired);
-        McpServer.sync(transport).serverInfo(info.name(), info.version()).instructions(info.instructions())
-                .capabilities(ServerCapabilities.builder().tools(false).build())
+        StreamableHttpTransport transport = new StreamableHttpTransport(McpJsonDefaults.getMapper(), apiKeysRequired,
+                more);
+        McpServer.StatelessSyncSpecification server = McpServer.sync(transport);
+        more.addTo(server);
+        server.serverInfo(info.name(), info.version()).instructions(info.instructions())
+                .capabilities(ResourcesAndPrompts.capabilities())
                 .validateToolInputs(false)
                 // The call already runs on a Vert.x worker thread of its own; no need to hop to another.
                 .immediateExecution(true)
@@ -107,7 +115,7 @@ public final class McpDoors {
 
             @Override
             public void onCamelContextFullyStarted(CamelContext started, boolean alreadyStarted) {
-                stdio = StdioDoor.start(started, streams, tools, info, maxMessageBytes, calls::active);
+                stdio = StdioDoor.start(started, streams, tools, more, info, maxMessageBytes, calls::active);
             }
         });
         context.addLifecycleStrategy(new LifecycleStrategySupport() {

@@ -6,7 +6,6 @@ import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.McpSyncServerExchange;
 import io.modelcontextprotocol.spec.McpSchema.ProgressNotification;
-import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.BooleanSupplier;
@@ -40,7 +39,7 @@ final class StdioDoor {
      * @param busy how many tool calls are running, so the end of input waits for them to be answered
      */
     static StdioDoor start(CamelContext context, StandardStreams streams, List<DarkroomTool> tools,
-                           McpDoors.ServerInfo info, int maxMessageBytes, IntSupplier busy) {
+                           ResourcesAndPrompts more, McpDoors.ServerInfo info, int maxMessageBytes, IntSupplier busy) {
         CountDownLatch stopped = new CountDownLatch(1);
         EndOfInput in = new EndOfInput(streams.in(), () -> {
             LOG.info("MCP client closed stdin; answering the calls in flight, then stopping Darkroom");
@@ -54,9 +53,11 @@ final class StdioDoor {
         });
         Cancellations cancellations = new Cancellations();
         StdioTransport transport = new StdioTransport(McpJsonDefaults.getMapper(), in, streams.out(), maxMessageBytes,
-                cancellations);
-        McpSyncServer server = McpServer.sync(transport).serverInfo(info.name(), info.version())
-                .instructions(info.instructions()).capabilities(ServerCapabilities.builder().tools(false).build())
+                cancellations, more);
+        McpServer.SingleSessionSyncSpecification specification = McpServer.sync(transport);
+        more.addTo(specification);
+        McpSyncServer server = specification.serverInfo(info.name(), info.version())
+                .instructions(info.instructions()).capabilities(ResourcesAndPrompts.capabilities())
                 // Darkroom checks arguments itself, so every refusal carries a stable code and a plain sentence.
                 .validateToolInputs(false)
                 .tools(tools.stream().map(tool -> specification(tool, cancellations)).toList())

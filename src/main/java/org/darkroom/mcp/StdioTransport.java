@@ -22,6 +22,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * MCP over stdin/stdout, one JSON-RPC message per line, for a client that may send anything.
@@ -29,7 +30,8 @@ import reactor.core.publisher.Mono;
  * <p>Replaces the SDK's stdio transport, which stops reading for good at the first line it cannot read. Here every
  * line is capped and screened ({@link BoundedLines}, {@link JsonRpcScreen}); a bad one is answered with its JSON-RPC
  * error and the next line is read, until stdin ends. {@code notifications/cancelled} is handled here too, since the
- * SDK ignores it: the call's flag is raised for its handler, and its answer is not sent.
+ * SDK ignores it: the call's flag is raised for its handler, and its answer is not sent. {@code resources/list} is
+ * answered by {@link ResourcesAndPrompts} (the SDK cannot list files as they are now).
  */
 final class StdioTransport implements McpServerTransportProvider {
     private static final Logger LOG = LoggerFactory.getLogger(StdioTransport.class);
@@ -40,17 +42,19 @@ final class StdioTransport implements McpServerTransportProvider {
     private final int maxLineBytes;
     private final JsonRpcScreen screen;
     private final Cancellations cancellations;
+    private final ResourcesAndPrompts more;
     private volatile McpServerSession session;
     private volatile boolean closed;
 
     StdioTransport(McpJsonMapper json, InputStream in, OutputStream out, int maxLineBytes,
-                   Cancellations cancellations) {
+                   Cancellations cancellations, ResourcesAndPrompts more) {
         this.json = json;
         this.in = in;
         this.out = out;
         this.maxLineBytes = maxLineBytes;
         this.screen = new JsonRpcScreen(json);
         this.cancellations = cancellations;
+        this.more = more;
     }
 
     @Override
@@ -104,6 +108,12 @@ final class StdioTransport implements McpServerTransportProvider {
         if (message instanceof JSONRPCNotification notification && notification.method()
                 .equals(JsonRpcScreen.CANCELLED)) {
             cancellations.cancel(((Map<?, ?>) notification.params()).get("requestId"));
+            return;
+        }
+        if (message instanceof JSONRPCRequest request && request.method().equals(ResourcesAndPrompts.LIST)) {
+            // Answered from the files as they are, off this thread: a listing reads folders and file headers.
+            Mono.fromCallable(() -> more.list(request)).subscribeOn(Schedulers.boundedElastic())
+                    .subscribe(this::write, error -> LOG.warn("MCP resources/list failed: {}", error.toString()));
             return;
         }
         if (message instanceof JSONRPCRequest request && request.method().equals(JsonRpcScreen.TOOLS_CALL)) {

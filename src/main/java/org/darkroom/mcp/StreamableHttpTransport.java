@@ -24,7 +24,8 @@ import reactor.core.publisher.Mono;
  *
  * <p>The SDK's servlet transport, translated to a Camel exchange: a POSTed JSON-RPC request is handed to the SDK's
  * handler and its response returned as JSON; a notification gets {@code 202}. Stateless means no session and no
- * messages from server to client during a call, so no progress notifications over HTTP. The API key is checked by
+ * messages from server to client during a call, so no progress notifications over HTTP. {@code resources/list} is
+ * answered by {@link ResourcesAndPrompts} (the SDK cannot list files as they are now). The API key is checked by
  * the HTTP door before this step; without keys (loopback only) a browser page's {@code Origin} must be local too, so
  * a web page cannot drive the tools through DNS rebinding.
  */
@@ -38,11 +39,13 @@ public final class StreamableHttpTransport implements McpStatelessServerTranspor
     private final McpJsonMapper json;
     private final ServerTransportSecurityValidator origins;
     private final JsonRpcScreen screen;
+    private final ResourcesAndPrompts more;
     private volatile McpStatelessServerHandler handler;
     private volatile boolean closing;
 
-    StreamableHttpTransport(McpJsonMapper json, boolean apiKeysRequired) {
+    StreamableHttpTransport(McpJsonMapper json, boolean apiKeysRequired, ResourcesAndPrompts more) {
         this.json = json;
+        this.more = more;
         this.screen = new JsonRpcScreen(json);
         this.origins = apiKeysRequired ? ServerTransportSecurityValidator.NOOP
                 : DefaultServerTransportSecurityValidator.builder().allowedOrigins(LOCAL_ORIGINS).build();
@@ -104,7 +107,10 @@ public final class StreamableHttpTransport implements McpStatelessServerTranspor
         }
         McpTransportContext context = McpTransportContext.EMPTY;
         try {
-            if (received instanceof McpSchema.JSONRPCRequest request) {
+            if (received instanceof McpSchema.JSONRPCRequest request
+                    && request.method().equals(ResourcesAndPrompts.LIST)) {
+                respond(exchange, 200, json.writeValueAsString(JsonRpcScreen.plain(more.list(request))));
+            } else if (received instanceof McpSchema.JSONRPCRequest request) {
                 JSONRPCResponse response = handler.handleRequest(context, request)
                         .contextWrite(c -> c.put(McpTransportContext.KEY, context)).block();
                 respond(exchange, 200, json.writeValueAsString(JsonRpcScreen.plain(response)));

@@ -1,13 +1,21 @@
 package org.darkroom.mcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpClientTransport;
+import io.modelcontextprotocol.spec.McpError;
+import io.modelcontextprotocol.spec.McpSchema.BlobResourceContents;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.ImageContent;
+import io.modelcontextprotocol.spec.McpSchema.GetPromptRequest;
 import io.modelcontextprotocol.spec.McpSchema.ProgressNotification;
+import io.modelcontextprotocol.spec.McpSchema.Prompt;
+import io.modelcontextprotocol.spec.McpSchema.ReadResourceRequest;
+import io.modelcontextprotocol.spec.McpSchema.Resource;
+import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -290,6 +298,34 @@ abstract class McpContract {
                 .toString())), "path_denied");
         assertThat(Files.exists(outside.resolve("planted.jpg"))).isFalse();
         assertThat(Files.exists(outside.resolve("t.jpg"))).isFalse();
+    }
+
+    /** McpResourcesTest and McpPromptsTest go into detail over /mcp; this holds over every transport. */
+    @Test
+    void images_in_the_roots_are_resources_and_nothing_outside_them_can_be_read_as_one() throws Exception {
+        List<String> uris = client.listResources().resources().stream().map(Resource::uri).toList();
+        assertThat(uris).contains("darkroom://catalog", readRoot.resolve("plain.jpg").toUri().toString(),
+                readRoot.resolve("alpha.png").toUri().toString()).noneMatch(uri -> uri.contains("outside"));
+        BlobResourceContents plain = (BlobResourceContents) client.readResource(new ReadResourceRequest(
+                readRoot.resolve("plain.jpg").toUri().toString())).contents().get(0);
+        assertThat(plain.mimeType()).isEqualTo("image/jpeg");
+        assertThat(Base64.getDecoder().decode(plain.blob())).isEqualTo(Files.readAllBytes(Samples.get("plain.jpg")));
+
+        Path link = Files.createSymbolicLink(readRoot.resolve("leads-out.jpg"), outside.resolve("secret.jpg"));
+        try {
+            for (String uri : List.of("file://" + readRoot + "/../outside/secret.jpg", link.toUri().toString(),
+                    outside.resolve("secret.jpg").toUri().toString())) {
+                assertThatThrownBy(() -> client.readResource(new ReadResourceRequest(uri))).as(uri)
+                        .isInstanceOfSatisfying(McpError.class, refusal -> assertThat(refusal.getMessage())
+                                .startsWith("path_denied: ").doesNotContain(dir.toString()));
+            }
+        } finally {
+            Files.delete(link);
+        }
+        assertThat(client.listPrompts().prompts()).extracting(Prompt::name)
+                .containsExactlyInAnyOrder("describe_images", "make_web_copies");
+        assertThat(((TextContent) client.getPrompt(new GetPromptRequest("describe_images", Map.of("images",
+                readRoot.resolve("plain.jpg").toString()))).messages().get(0).content()).text()).contains("image_info");
     }
 
     @Test

@@ -8,6 +8,10 @@ import static org.darkroom.mcp.McpAssertions.structured;
 
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
+import io.modelcontextprotocol.spec.McpSchema.GetPromptRequest;
+import io.modelcontextprotocol.spec.McpSchema.ReadResourceRequest;
+import io.modelcontextprotocol.spec.McpSchema.TextContent;
+import io.modelcontextprotocol.spec.McpSchema.TextResourceContents;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +40,11 @@ class McpVisionTest {
 
     @BeforeAll
     void start() throws Exception {
-        darkroom = RunningDarkroom.start(dir.resolve("data"), TinyModel.settings());
+        Path read = Files.createDirectories(dir.resolve("read"));
+        Files.copy(Samples.get("plain.jpg"), read.resolve("plain.jpg"));
+        Map<String, String> settings = new java.util.LinkedHashMap<>(TinyModel.settings());
+        settings.put("darkroom.mcp.read-roots", read.toString());
+        darkroom = RunningDarkroom.start(dir.resolve("data"), settings);
         client = McpClients.connect(McpClients.http(darkroom.port()), progress -> { });
         photo = Base64.getEncoder().encodeToString(Files.readAllBytes(Samples.get("plain.jpg")));
     }
@@ -83,6 +91,17 @@ class McpVisionTest {
         assertThat(image(result).mimeType()).isEqualTo("image/png");
         Map<String, Object> output = (Map<String, Object>) structured(result).get("output");
         assertThat((List<Object>) output.get("boxes")).hasSize(2);
+    }
+
+    @Test
+    void with_a_model_the_describe_prompt_and_the_catalog_resource_offer_captions() {
+        var prompt = client.getPrompt(new GetPromptRequest("describe_images",
+                Map.of("images", dir.resolve("read").toString())));
+        assertThat(((TextContent) prompt.messages().get(0).content()).text()).contains("caption_image", "image_info")
+                .doesNotContain("no vision model");
+        var catalog = (TextResourceContents) client.readResource(new ReadResourceRequest("darkroom://catalog"))
+                .contents().get(0);
+        assertThat(catalog.text()).contains("\"caption_image\"").doesNotContain("point_at_objects");
     }
 
     @Test

@@ -9,13 +9,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Third-party tools from npm that tests check Darkroom with (Docker's Containerfile validator, Redocly, Playwright),
- * installed once, at pinned versions, into the build directory: never into the repository, never globally.
+ * Third-party tools from npm that tests check Darkroom with (Docker's Containerfile validator, Redocly, Playwright, MCP
+ * clients), installed once, at pinned versions, into the build directory: never into the repository, never globally.
  */
 public final class NpmTools {
     private static final Path TMP = Path.of(System.getProperty("java.io.tmpdir"));
@@ -68,5 +72,43 @@ public final class NpmTools {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** How a {@link #runBounded} command ended: its status and what it wrote to stdout and stderr. */
+    public record Ran(int status, String out, String err) {
+    }
+
+    /**
+     * Runs a command that may start processes of its own (an MCP client starting a server), with {@code environment}
+     * added, its output kept in {@code dir}. Whatever it started is killed when it ends, and it too after
+     * {@code timeout}: a child it left behind is found even after it was handed to init.
+     */
+    public static Ran runBounded(Path dir, List<String> command, Map<String, String> environment, Duration timeout)
+            throws IOException, InterruptedException {
+        Path out = Files.createTempFile(dir, "out-", ".txt");
+        Path err = Files.createTempFile(dir, "err-", ".txt");
+        ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command)).directory(dir.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        Set<ProcessHandle> started = new HashSet<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            while (!process.waitFor(100, TimeUnit.MILLISECONDS) && System.nanoTime() < deadline) {
+                process.descendants().forEach(started::add);
+            }
+        } finally {
+            process.descendants().forEach(started::add);
+            process.destroyForcibly().waitFor();
+            for (ProcessHandle child : started) {
+                child.destroyForcibly();
+                try {
+                    child.onExit().get(10, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                    throw new AssertionError("process " + child.pid() + " outlived its kill", e);
+                }
+            }
+        }
+        return new Ran(process.exitValue(), Files.readString(out), Files.readString(err));
     }
 }

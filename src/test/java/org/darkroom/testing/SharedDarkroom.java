@@ -15,18 +15,28 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * a static field with {@code @RegisterExtension} and the settings the class needs.
  */
 public final class SharedDarkroom implements BeforeAllCallback, AfterAllCallback {
-    private final Map<String, String> settings;
+    /** Prepares the class's folder (roots, sample files) and says the settings that use it. */
+    @FunctionalInterface
+    public interface Setup {
+        Map<String, String> settings(Path dir) throws Exception;
+    }
+
+    private final Setup setup;
     private Path dir;
     private RunningDarkroom darkroom;
 
     public SharedDarkroom(Map<String, String> settings) {
-        this.settings = settings;
+        this(dir -> settings);
+    }
+
+    public SharedDarkroom(Setup setup) {
+        this.setup = setup;
     }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         dir = Files.createTempDirectory("darkroom-test-");
-        darkroom = RunningDarkroom.start(dir.resolve("data"), settings);
+        darkroom = RunningDarkroom.start(dir.resolve("data"), setup.settings(dir));
     }
 
     @Override
