@@ -16,7 +16,6 @@ import org.darkroom.cluster.ClusterSettings;
 import org.darkroom.cluster.LeaseStore;
 import org.darkroom.flow.Meters;
 import org.darkroom.door.Admission;
-import org.darkroom.door.AdmissionSettings;
 import org.darkroom.door.FlowCall;
 import org.darkroom.door.InboxOverview;
 import org.darkroom.door.JobLog;

@@ -2,7 +2,6 @@ package org.darkroom.mcp;
 
 import io.modelcontextprotocol.spec.McpSchema.GetPromptResult;
 import io.modelcontextprotocol.spec.McpSchema.Prompt;
-import java.util.Map;
 
 /** One prompt an assistant can offer its user: its definition, and the messages it becomes for given arguments. */
 interface DarkroomPrompt {

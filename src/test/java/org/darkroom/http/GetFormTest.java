@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.darkroom.testing.Identify;
 import org.darkroom.testing.HttpClientSupport;
 import org.darkroom.testing.OriginServer;
 import org.darkroom.testing.Samples;
@@ -146,6 +148,24 @@ class GetFormTest {
         HttpResponse<byte[]> elsewhere = get(SignedUrls.sign(SIGNING_KEY, address("thumbnail", "plain.jpg", "")),
                 "Origin", "https://evil.example.net");
         assertThat(elsewhere.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    }
+
+    @Test
+    void the_readmes_shell_recipe_signs_an_address_darkroom_accepts() throws Exception {
+        String readme = Files.readString(Samples.projectDir().resolve("README.md"));
+        int section = readme.indexOf("### The GET form");
+        int start = readme.indexOf("```bash\n", section) + "```bash\n".length();
+        String recipe = readme.substring(start, readme.indexOf("```", start))
+                .replaceAll("key='[^']*'", "key='" + SIGNING_KEY + "'")
+                .replace("https%3A%2F%2Fexample.com%2Fcat.jpg",
+                        URLEncoder.encode(origin.base() + "/plain.jpg", StandardCharsets.UTF_8))
+                .replace("127.0.0.1:8080", "127.0.0.1:" + SERVICE.darkroom().port());
+        Process shell = new ProcessBuilder("bash", "-e", "-c", recipe).directory(SERVICE.dir().toFile())
+                .redirectErrorStream(true).start();
+        String output = new String(shell.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(shell.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(shell.exitValue()).as(recipe + "\n" + output).isZero();
+        assertThat(Identify.of(SERVICE.dir().resolve("cat-thumb.jpg")).width()).isEqualTo(200);
     }
 
     private static void assertRefused(HttpResponse<byte[]> response, String why) {
