@@ -109,8 +109,10 @@ final class FlowOperations {
                         + HttpDoor.RESULT_HEADER + " header. When Accept weighs application/json above the image, the"
                         + " answer is instead one JSON document, " + recordName(flow) + WITH_IMAGE + ", with the image"
                         + " base64-encoded.",
-                        "headers", Map.of(HttpDoor.RESULT_HEADER, Map.of("description", "The job record ("
-                                + recordName(flow) + "), as JSON in plain ASCII.", "schema", Map.of("type", "string")),
+                        // A header whose value is JSON is declared by its content, as OpenAPI 3.1 provides.
+                        "headers", Map.of(HttpDoor.RESULT_HEADER, Map.of("description", "The job record, as JSON in"
+                                + " plain ASCII.", "content", Map.of("application/json",
+                                        Map.of("schema", ref(recordName(flow))))),
                                 RequestId.HEADER, requestIdHeader(), "ETag", etagHeader(),
                                 "Cache-Control", cacheHeader()),
                         "content", imageResponses(outputTypes))
