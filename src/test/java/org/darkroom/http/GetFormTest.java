@@ -168,6 +168,22 @@ class GetFormTest {
         assertThat(Identify.of(SERVICE.dir().resolve("cat-thumb.jpg")).width()).isEqualTo(200);
     }
 
+    @Test
+    void darkroom_sign_hands_out_addresses_that_are_served_until_they_expire() {
+        String full = SERVICE.http().base() + address("thumbnail", "plain.jpg", "width=32");
+        String signed = SignAddress.sign(new String[] {full, "--expires-in", "600"}, null,
+                "a-key-this-service-does-not-know-0123456789," + SIGNING_KEY, Instant.now());
+        assertThat(signed).startsWith(SERVICE.http().base() + "/v1/flows/thumbnail?url=").contains("&expires=");
+        // The first of DARKROOM_HTTP_SIGNING_KEYS signs; the service knows only the second here, so: refused.
+        assertRefused(get(signed.substring(SERVICE.http().base().length())), "does not match");
+
+        String byKey = SignAddress.sign(new String[] {full, "--expires-in", "600"}, SIGNING_KEY, null, Instant.now());
+        assertThat(get(byKey.substring(SERVICE.http().base().length())).statusCode()).isEqualTo(200);
+        String lapsed = SignAddress.sign(new String[] {full, "--expires-in", "600"}, SIGNING_KEY, null,
+                Instant.now().minusSeconds(3600));
+        assertRefused(get(lapsed.substring(SERVICE.http().base().length())), "expired");
+    }
+
     private static void assertRefused(HttpResponse<byte[]> response, String why) {
         assertThat(response.statusCode()).as(new String(response.body())).isEqualTo(401);
         assertThat(HttpClientSupport.json(response).at("/code").asText()).isEqualTo("unauthorized");
