@@ -6,7 +6,7 @@
 # Usage: bench/decoders.sh [--count N] [--port P]
 set -euo pipefail
 
-# REPO, WORK, CONVERT, log, die, now, fresh_dir, start_service, stop_service, common_facts…
+# REPO, WORK, CONVERT, log, die, now, median_ms, fresh_dir, start_service, stop_service, common_facts…
 # shellcheck source-path=SCRIPTDIR source=lib.sh disable=SC1091 # followed with shellcheck -x
 source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/lib.sh"
 
@@ -64,9 +64,6 @@ darkroom_once() {
       --data-binary "@$REPO/samples/alpha.png" "$url/convert?format=jxl&quality=85" ;;
   esac
 }
-
-# median of the numbers on stdin, in milliseconds
-median_ms() { sort -n | awk '{ v[NR] = $1 } END { printf "%.1f", 1000 * (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 
 time_direct() { # NAME: one line per run, seconds
   local i start

@@ -34,6 +34,9 @@ cpu_seconds() {
   }' "/proc/$1/stat"
 }
 
+# median of the numbers (seconds) on stdin, in milliseconds with one decimal
+median_ms() { sort -n | awk '{ v[NR] = $1 } END { printf "%.1f", 1000 * (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
+
 fresh_dir() {
   rm -rf "$1"
   mkdir -p "$1"
