@@ -29,15 +29,6 @@ public record JobShape(long widest, long tallest, long largestImage, long work, 
     }
 
     /**
-     * Room for ImageMagick 6's JPEG reader with {@code jpeg:size}, which opens a pixel cache up to twice the
-     * header's sides before it scales down (measured with 6.9.11: a 640-pixel-wide JPEG needs a width limit of
-     * 1280). Only the sides widen: pixel and work limits stay those of the plan.
-     */
-    JobShape withScaledDecodeRoom() {
-        return new JobShape(2 * widest, 2 * tallest, largestImage, work, frames);
-    }
-
-    /**
      * ImageMagick's {@code -limit width}: the widest image plus room for the views filters take around a row (a
      * resize that shrinks 30 times reads about 90 pixels each side). A decoder finding more pixels than the header
      * declared stops here: at most about 1.56 times the declared pixels, plus a small constant.

@@ -23,18 +23,26 @@ class OperationsToArgvTest {
     private final MagickFlows flows = new MagickFlows();
 
     private static AcceptedImage input(ImageType type, int frames) {
-        return new AcceptedImage(JOB.resolve("input"), new ImageHeader(type, 4000, 3000, frames, 12_000_000L),
-                1234, "00", "-write evil;rm -rf ~.jpg");
+        return input(type, frames, 4000, 3000);
+    }
+
+    private static AcceptedImage input(ImageType type, int frames, int width, int height) {
+        return new AcceptedImage(JOB.resolve("input"), new ImageHeader(type, width, height, frames,
+                (long) width * height), 1234, "00", "-write evil;rm -rf ~.jpg");
     }
 
     private List<String> argv(String flow, ImageType type, int frames, Map<String, ?> raw) {
+        return argv(flow, input(type, frames), raw);
+    }
+
+    private List<String> argv(String flow, AcceptedImage input, Map<String, ?> raw) {
         FlowSpec spec = flows.specs().stream().filter(s -> s.name().equals(flow)).findFirst().orElseThrow();
         FlowParameters params = spec.params().parse(raw);
         org.apache.camel.Exchange exchange = new org.apache.camel.support.DefaultExchange(
                 new org.apache.camel.impl.DefaultCamelContext());
         exchange.setProperty(FlowExchange.FLOW, flow);
         exchange.setProperty(FlowExchange.PARAMS, params);
-        exchange.setProperty(FlowExchange.INPUT, input(type, frames));
+        exchange.setProperty(FlowExchange.INPUT, input);
         return flows.plan(exchange).args();
     }
 
@@ -43,6 +51,15 @@ class OperationsToArgvTest {
         assertThat(argv("thumbnail", ImageType.JPEG, 1, Map.of())).containsExactly(
                 "-define", "jpeg:size=512x512", "jpeg:/work/job-1/input[0]", "-auto-orient", "-thumbnail",
                 "256x256>", "-strip", "-quality", "85", "jpeg:/work/job-1/output.jpg");
+    }
+
+    /** ImageMagick 6 would decode a JPEG under twice the hint's sides at twice its size (JpegDecodeHintTest). */
+    @Test
+    void a_jpeg_under_twice_the_hint_is_decoded_as_it_is() {
+        assertThat(argv("thumbnail", input(ImageType.JPEG, 1, 640, 427), Map.of())).doesNotContain("-define");
+        assertThat(argv("thumbnail", input(ImageType.JPEG, 1, 2000, 1000), Map.of())).doesNotContain("-define");
+        assertThat(argv("thumbnail", input(ImageType.JPEG, 1, 1024, 1024), Map.of()))
+                .containsSequence("-define", "jpeg:size=512x512");
     }
 
     @Test
