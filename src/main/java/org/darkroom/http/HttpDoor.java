@@ -8,9 +8,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import io.vertx.core.http.HttpServerResponse;
 import org.apache.camel.Exchange;
-import org.apache.camel.component.platform.http.vertx.HttpMessage;
 import org.darkroom.door.Door;
 import org.darkroom.door.FlowCall;
 import org.darkroom.door.InboxOverview;
@@ -34,8 +32,6 @@ public final class HttpDoor {
     public static final String RESULT_HEADER = "X-Darkroom-Result";
     /** Exchange property: the caller already holds this answer (a GET's If-None-Match), so the flow is skipped. */
     public static final String NOT_MODIFIED = "darkroom.notModified";
-    private static final String ADMITTED = "darkroom.httpAdmitted";
-    private static final String RESPONSE = "darkroom.httpResponse";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final FlowCatalog catalog;
@@ -72,11 +68,7 @@ public final class HttpDoor {
      */
     public void authorize(Exchange exchange) {
         Optional<AdmittedRequest> admitted = gate.admitted(exchange);
-        // Kept now: a flow's steps may replace the message, and with it the way back to the request and response.
-        admitted.ifPresent(request -> exchange.setProperty(ADMITTED, request));
-        if (exchange.getMessage() instanceof HttpMessage http) {
-            exchange.setProperty(RESPONSE, http.getResponse());
-        }
+        AnswerCaching.remember(exchange, admitted);
         JobExchange.begin(exchange, Door.HTTP, admitted.map(AdmittedRequest::requestId)
                         .orElseGet(() -> RequestId.from(exchange.getMessage().getHeader(RequestId.HEADER, String.class))),
                 admitted.map(AdmittedRequest::startedNanos).orElseGet(System::nanoTime));
@@ -112,8 +104,7 @@ public final class HttpDoor {
             return;
         }
         String tag = ResultTags.tag(exchange, version);
-        boolean get = caching(exchange) != null;
-        if (get && ResultTags.matches(exchange.getMessage().getHeader("If-None-Match", String.class), tag)) {
+        if (AnswerCaching.isGet(exchange) && ResultTags.matches(exchange.getMessage().getHeader("If-None-Match", String.class), tag)) {
             exchange.setProperty(NOT_MODIFIED, true);
         }
     }
@@ -121,8 +112,7 @@ public final class HttpDoor {
     /** Route step instead of the flow: 304, with the validators and caching the full answer would have had. */
     public void notModified(Exchange exchange) {
         clearHeaders(exchange);
-        exchange.getMessage().setHeader("ETag", exchange.getProperty(ResultTags.TAG, String.class));
-        cacheHeaders(exchange, true);
+        AnswerCaching.image(exchange, settings.cacheMaxAgeSeconds());
         exchange.getMessage().setBody(null);
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 304);
     }
@@ -139,11 +129,7 @@ public final class HttpDoor {
         boolean wantsJson = !result.hasImage() || prefersJson(exchange, result.imageMimeType());
         clearHeaders(exchange);
         if (result.hasImage() && !wantsJson) {
-            String tag = exchange.getProperty(ResultTags.TAG, String.class);
-            if (tag != null) {
-                exchange.getMessage().setHeader("ETag", tag);
-            }
-            cacheHeaders(exchange, true);
+            AnswerCaching.image(exchange, settings.cacheMaxAgeSeconds());
             exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, result.imageMimeType());
             exchange.getMessage().setHeader(RESULT_HEADER, HeaderJson.write(record));
             exchange.getMessage().setBody(Files.readAllBytes(result.image()));
@@ -154,43 +140,11 @@ public final class HttpDoor {
                 image.put("data", Base64.getEncoder().encodeToString(Files.readAllBytes(result.image())));
                 record.put("image", image);
             }
-            cacheHeaders(exchange, false);
+            AnswerCaching.json(exchange);
             exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
             exchange.getMessage().setBody(json(record));
         }
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
-    }
-
-    /** How the GET form's answer may be cached; {@code null} for a POST. */
-    private static GetAccess.Caching caching(Exchange exchange) {
-        AdmittedRequest admitted = exchange.getProperty(ADMITTED, AdmittedRequest.class);
-        return admitted == null ? null : admitted.caching();
-    }
-
-    /**
-     * An image may be kept: publicly for its max age when a signed GET asked for it (a CDN may serve it to anyone
-     * with the address), privately when an API-key caller did, and by the caller alone, revalidating, for a POST. A
-     * JSON answer is never stored: it names its own request.
-     */
-    private void cacheHeaders(Exchange exchange, boolean image) {
-        GetAccess.Caching caching = caching(exchange);
-        String policy;
-        if (!image) {
-            policy = "no-store";
-        } else if (caching == null) {
-            policy = "private, no-cache";
-        } else {
-            policy = (caching == GetAccess.Caching.PUBLIC ? "public" : "private") + ", max-age="
-                    + settings.cacheMaxAgeSeconds();
-        }
-        // Camel's HTTP header filter drops Cache-Control from a message's headers, so it goes on the response itself.
-        HttpServerResponse response = exchange.getProperty(RESPONSE, HttpServerResponse.class);
-        if (response != null) {
-            response.putHeader("Cache-Control", policy);
-        }
-        if (Boolean.TRUE.equals(exchange.getProperty(FormatNegotiation.VARIES, Boolean.class))) {
-            exchange.getMessage().setHeader("Vary", "Accept");
-        }
     }
 
     /**

@@ -39,6 +39,7 @@ class BatchRunnerTest {
     static final SharedDarkroom SERVICE = new SharedDarkroom(Map.of());
     private static Path png;
     private static Path gif;
+    private static Path largeJpeg;
     private static final Path JPEG = Samples.get("plain.jpg");
     private static final Path WEBP = Samples.get("photo.webp");
     /** A JPEG whose header reads fine and whose scan data is random bytes: undecodable. */
@@ -51,6 +52,7 @@ class BatchRunnerTest {
         Path dir = SERVICE.dir();
         png = Magick.make(dir, "plasma.png", 320, 240, "plasma:fractal", 7);
         gif = Magick.make(dir, "still.gif", 240, 180, "plasma:fractal", 8);
+        largeJpeg = Magick.make(dir, "large.jpg", 1200, 1100, "plasma:fractal", 9);
         byte[] garbage = new byte[6000];
         new Random(3).nextBytes(garbage);
         byte[] header = Arrays.copyOf(BatchFixture.bytes(JPEG), 700);
@@ -180,8 +182,10 @@ class BatchRunnerTest {
         assertThat(key("thumbnail", Map.of("format", "jpeg"), png))
                 .isNotEqualTo(key("thumbnail", Map.of("format", "jpeg", "quality", 60), png));
         assertThat(key("resize", Map.of("width", 256, "height", 256, "format", "png"), png)).isNotEqualTo(thumb);
-        // A JPEG is decoded at a reduced size for a thumbnail; other inputs are not, so they run in their own batch.
-        assertThat(key("thumbnail", Map.of("format", "png"), JPEG)).isNotEqualTo(thumb);
+        // A JPEG at least twice the thumbnail's decode box is decoded at a reduced size; other inputs are not, so
+        // they run in their own batch. A smaller JPEG is decoded whole, as the other types are.
+        assertThat(key("thumbnail", Map.of("format", "png"), largeJpeg)).isNotEqualTo(thumb);
+        assertThat(key("thumbnail", Map.of("format", "png"), JPEG)).isEqualTo(thumb);
         assertThat(key("thumbnail", Map.of("format", "png"), JPEG))
                 .isEqualTo(key("thumbnail", Map.of("format", "png"), Samples.get("photo.jpg")));
     }
