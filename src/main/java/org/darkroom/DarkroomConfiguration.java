@@ -240,7 +240,7 @@ public final class DarkroomConfiguration implements CamelConfiguration {
         InboxDoor inboxDoor = doors.inbox()
                 ? openInbox(context, packages.drop(), layout, bindings, workArea, metrics, packages.node()) : null;
         InboxLocking locking = leases == null ? InboxLocking.single() : InboxLocking.clustered(leases::repository);
-        whenStarted(context, packages, inboxDoor, layout, locking, leases, httpBodies);
+        whenStarted(context, packages, inboxDoor, layout, locking, leases, httpDoor);
     }
 
     /** The inbox door and the camel-file helpers its route template names; built only when folders are watched. */
@@ -264,7 +264,7 @@ public final class DarkroomConfiguration implements CamelConfiguration {
      * only be added once the YAML routes are loaded; the server's own handlers need its router.
      */
     private void whenStarted(CamelContext context, PackageSettings packages, InboxDoor inboxDoor, DataLayout layout,
-                             InboxLocking locking, LeaseStore leases, BodyGate bodies)
+                             InboxLocking locking, LeaseStore leases, HttpDoor httpDoor)
             throws Exception {
         HttpAddress address = packages.address();
         context.addStartupListener(new ExtendedStartupListener() {
@@ -290,8 +290,8 @@ public final class DarkroomConfiguration implements CamelConfiguration {
                     ClusterMeters.publish(new Meters(started), leases);
                 }
                 ServerErrors.install(started);
-                if (bodies != null) {
-                    bodies.install(started);
+                if (httpDoor != null) {
+                    httpDoor.installHandlers(started);
                 }
                 LOG.info("{} (doors: {})", ReadyLine.TEXT, doors);
             }

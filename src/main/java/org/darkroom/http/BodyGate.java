@@ -69,9 +69,7 @@ public final class BodyGate implements Handler<RoutingContext> {
     }
 
     /** Puts the gate in front of the routes that take bodies; call once the server's router exists. */
-    public void install(CamelContext context) {
-        // CORS answers preflights before the gate, which would refuse them for want of a key.
-        CorsPolicy.install(context, settings.corsOrigins());
+    void install(CamelContext context) {
         for (VertxPlatformHttpRouter router : context.getRegistry().findByType(VertxPlatformHttpRouter.class)) {
             // After ServerErrors' own first handler, which relabels form-encoded images as plain bytes. A pattern, not
             // "/v1/flows/*": that would also match the catalog listing, whose 405 must then not list POST.

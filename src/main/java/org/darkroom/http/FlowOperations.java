@@ -80,13 +80,12 @@ final class FlowOperations {
                 + " If-None-Match with its ETag and gets 304 without the flow running.");
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> parameters = (List<Map<String, Object>>) operation.get("parameters");
-        parameters.add(0, parameter("url", true, "The image's https address.",
+        parameters.add(0, parameter("url", "query", true, "The image's https address.",
                 Map.of("type", "string", "format", "uri")));
-        parameters.add(parameter(SignedUrls.EXPIRES, false, "Unix seconds after which the signed address is"
+        parameters.add(parameter(SignedUrls.EXPIRES, "query", false, "Unix seconds after which the signed address is"
                 + " refused; signed with the rest.", Map.of("type", "integer")));
-        parameters.add(parameter("If-None-Match", false, "The ETag of an answer the caller holds.",
-                Map.of("type", "string")).entrySet().stream().collect(LinkedHashMap::new,
-                (map, e) -> map.put(e.getKey(), e.getKey().equals("in") ? "header" : e.getValue()), Map::putAll));
+        parameters.add(parameter("If-None-Match", "header", false, "The ETag of an answer the caller holds.",
+                Map.of("type", "string")));
         operation.put("security", List.of(Map.of(SIGNED_ADDRESS, List.of()), Map.of(API_KEY, List.of())));
         @SuppressWarnings("unchecked")
         Map<String, Object> responses = (Map<String, Object>) operation.get("responses");
@@ -100,7 +99,7 @@ final class FlowOperations {
     private static Map<String, Object> common(FlowSpec flow, List<String> outputTypes, boolean get) {
         List<Map<String, Object>> query = new ArrayList<>();
         for (ParamSpec spec : flow.params().specs()) {
-            query.add(parameter(spec.name(), false, spec.description(), spec.jsonSchema()));
+            query.add(parameter(spec.name(), "query", false, spec.description(), spec.jsonSchema()));
         }
         Map<String, Object> ok = flow.output().hasImage()
                 // The JSON answer is described, not declared: a generated client asks for JSON alone when a response
@@ -134,11 +133,11 @@ final class FlowOperations {
         return operation;
     }
 
-    private static Map<String, Object> parameter(String name, boolean required, String description,
+    private static Map<String, Object> parameter(String name, String in, boolean required, String description,
                                                  Map<String, Object> schema) {
         Map<String, Object> parameter = new LinkedHashMap<>();
         parameter.put("name", name);
-        parameter.put("in", "query");
+        parameter.put("in", in);
         parameter.put("required", required);
         parameter.put("description", description);
         parameter.put("schema", schema);

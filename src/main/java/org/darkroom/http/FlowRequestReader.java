@@ -31,12 +31,7 @@ final class FlowRequestReader {
     static FlowRequest read(Exchange exchange, ReceivedBody body) {
         String flow = exchange.getMessage().getHeader(PATH_PARAMETER, String.class);
         HttpMessage http = exchange.getMessage() instanceof HttpMessage message ? message : null;
-        Map<String, Object> params = new LinkedHashMap<>();
-        if (http != null) {
-            addAll(params, http.getRequest().params());
-            // Vert.x lists path parameters among the request's parameters; the flow's name is not one of its own.
-            params.remove(PATH_PARAMETER);
-        }
+        Map<String, Object> params = queryParameters(exchange);
         String contentType = exchange.getMessage().getHeader(Exchange.CONTENT_TYPE, "", String.class);
         String media = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
         if (media.equals("multipart/form-data")) {
@@ -69,11 +64,7 @@ final class FlowRequestReader {
     /** The GET form: {@code url} names the image, the other query parameters are the flow's. */
     static FlowRequest readAddress(Exchange exchange) {
         String flow = exchange.getMessage().getHeader(PATH_PARAMETER, String.class);
-        Map<String, Object> params = new LinkedHashMap<>();
-        if (exchange.getMessage() instanceof HttpMessage http) {
-            addAll(params, http.getRequest().params());
-        }
-        params.remove(PATH_PARAMETER);
+        Map<String, Object> params = queryParameters(exchange);
         params.remove(SignedUrls.SIGNATURE);
         params.remove(SignedUrls.EXPIRES);
         Object url = params.remove("url");
@@ -96,6 +87,17 @@ final class FlowRequestReader {
         }
         throw new DarkroomException(ErrorCode.BAD_PARAMETER, "The JSON body must be an object such as"
                 + " {\"url\": \"https://…/photo.jpg\", \"width\": 800}.");
+    }
+
+    /** The request's query parameters, in order. */
+    private static Map<String, Object> queryParameters(Exchange exchange) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (exchange.getMessage() instanceof HttpMessage http) {
+            addAll(params, http.getRequest().params());
+            // Vert.x lists path parameters among the request's parameters; the flow's name is not one of its own.
+            params.remove(PATH_PARAMETER);
+        }
+        return params;
     }
 
     private static void addAll(Map<String, Object> params, MultiMap values) {

@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.darkroom.door.Door;
 import org.darkroom.door.FlowCall;
@@ -50,6 +51,15 @@ public final class HttpDoor {
     /** The gate that admits requests and receives their bodies before this door's routes run. */
     public BodyGate bodyGate() {
         return gate;
+    }
+
+    /**
+     * Installs the door's handlers below the routes, once the server's router exists: CORS first (it answers
+     * preflights, which the gate would refuse for want of a key), then the body gate.
+     */
+    public void installHandlers(CamelContext context) {
+        CorsPolicy.install(context, settings.corsOrigins());
+        gate.install(context);
     }
 
     /** Whether callers must present an API key; other endpoints on this server follow the same rule. */
@@ -104,7 +114,8 @@ public final class HttpDoor {
             return;
         }
         String tag = ResultTags.tag(exchange, version);
-        if (AnswerCaching.isGet(exchange) && ResultTags.matches(exchange.getMessage().getHeader("If-None-Match", String.class), tag)) {
+        String held = exchange.getMessage().getHeader("If-None-Match", String.class);
+        if (AnswerCaching.isGet(exchange) && EntityTags.matches(held, tag)) {
             exchange.setProperty(NOT_MODIFIED, true);
         }
     }

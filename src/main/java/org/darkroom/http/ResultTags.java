@@ -4,10 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
-import java.util.Base64;
 import org.apache.camel.Exchange;
 import org.darkroom.flow.FlowExchange;
 import org.darkroom.flow.FlowParameters;
@@ -35,23 +31,10 @@ final class ResultTags {
         AcceptedImage input = exchange.getProperty(FlowExchange.INPUT, AcceptedImage.class);
         FlowParameters params = exchange.getProperty(FlowExchange.PARAMS, FlowParameters.class);
         String flow = exchange.getProperty(FlowExchange.FLOW, String.class);
-        String tag = "\"" + digest(String.join("\n", version, flow, canonical(params), input.sha256())) + "\"";
+        String tag = EntityTags.strong(String.join("\n", version, flow, canonical(params), input.sha256())
+                .getBytes(StandardCharsets.UTF_8));
         exchange.setProperty(TAG, tag);
         return tag;
-    }
-
-    /** Whether an {@code If-None-Match} value names {@code tag} (weakly compared, as the RFC says for this header). */
-    static boolean matches(String ifNoneMatch, String tag) {
-        if (ifNoneMatch == null) {
-            return false;
-        }
-        for (String candidate : ifNoneMatch.split(",")) {
-            String trimmed = candidate.trim();
-            if (trimmed.equals("*") || (trimmed.startsWith("W/") ? trimmed.substring(2) : trimmed).equals(tag)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String canonical(FlowParameters params) {
@@ -59,16 +42,6 @@ final class ResultTags {
             return CANONICAL.writeValueAsString(params.asJson());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Parameters are JSON-able", e);
-        }
-    }
-
-    private static String digest(String text) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            // 128 bits: no two answers meet by chance, and the header stays short.
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(hash, 16));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every JDK has SHA-256", e);
         }
     }
 }

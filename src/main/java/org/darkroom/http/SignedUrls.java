@@ -34,10 +34,6 @@ final class SignedUrls {
         this.keys = keys.stream().map(key -> key.getBytes(StandardCharsets.UTF_8)).toList();
     }
 
-    boolean enabled() {
-        return !keys.isEmpty();
-    }
-
     /** {@code target}: the request's path and query as received, still percent-encoded. */
     Verdict check(String target, Instant now) {
         int mark = target.lastIndexOf(MARK);

@@ -3,9 +3,6 @@ package org.darkroom.http;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,7 +55,7 @@ final class StaticFiles {
         for (String folder : folders) {
             Optional<byte[]> bytes = read(folder + "/" + name);
             if (bytes.isPresent()) {
-                StaticFile file = new StaticFile(bytes.get(), type, etag(bytes.get()));
+                StaticFile file = new StaticFile(bytes.get(), type, EntityTags.strong(bytes.get()));
                 loaded.put(name, file);
                 return Optional.of(file);
             }
@@ -71,14 +68,6 @@ final class StaticFiles {
             return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read " + resource + " from the classpath", e);
-        }
-    }
-
-    private static String etag(byte[] bytes) {
-        try {
-            return "\"" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes), 0, 16) + "\"";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every JDK has SHA-256", e);
         }
     }
 }

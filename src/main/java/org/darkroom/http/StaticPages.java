@@ -66,7 +66,7 @@ final class StaticPages {
             var response = routing.response().putHeader("Content-Security-Policy", POLICY)
                     .putHeader("X-Content-Type-Options", "nosniff").putHeader("Referrer-Policy", "no-referrer")
                     .putHeader("Cache-Control", "no-cache").putHeader("ETag", file.etag());
-            if (file.etag().equals(routing.request().getHeader("If-None-Match"))) {
+            if (EntityTags.matches(routing.request().getHeader("If-None-Match"), file.etag())) {
                 response.setStatusCode(304).end();
                 return;
             }

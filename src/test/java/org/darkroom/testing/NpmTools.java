@@ -3,9 +3,6 @@ package org.darkroom.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,8 +11,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Third-party tools from npm that tests check Darkroom with (Docker's Containerfile validator, Redocly, Playwright, MCP
@@ -45,33 +43,14 @@ public final class NpmTools {
      * with every process it started (a browser, say), and fails the test.
      */
     public static String run(Path dir, List<String> command, int... statuses) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command)).directory(dir.toFile());
-        builder.environment().put("TMPDIR", TMP.toString());
-        Process process = builder.start();
-        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> text(process.getInputStream()));
-        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> text(process.getErrorStream()));
-        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly().waitFor();
-            throw new AssertionError(String.join(" ", command) + " did not end within " + TIMEOUT_SECONDS + " s:\n"
-                    + out.completeOnTimeout("", 5, TimeUnit.SECONDS).join()
-                    + err.completeOnTimeout("", 5, TimeUnit.SECONDS).join());
-        }
+        Ran ran = runBounded(dir, command, Map.of("TMPDIR", TMP.toString()), Duration.ofSeconds(TIMEOUT_SECONDS));
         List<Integer> allowed = new ArrayList<>();
         for (int status : statuses.length == 0 ? new int[] {0} : statuses) {
             allowed.add(status);
         }
-        assertThat(allowed).as(String.join(" ", command) + ":\n" + out.join() + err.join())
-                .contains(process.exitValue());
-        return out.join();
-    }
-
-    private static String text(InputStream stream) {
-        try (stream) {
-            return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        assertThat(allowed).as(String.join(" ", command) + " (killed after " + TIMEOUT_SECONDS + " s if still"
+                + " running):\n" + ran.out() + ran.err()).contains(ran.status());
+        return ran.out();
     }
 
     /** How a {@link #runBounded} command ended: its status and what it wrote to stdout and stderr. */
@@ -80,7 +59,7 @@ public final class NpmTools {
 
     /**
      * Runs a command that may start processes of its own (an MCP client starting a server), with {@code environment}
-     * added, its output kept in {@code dir}. Whatever it started is killed when it ends, and it too after
+     * added, its output kept in {@code dir} until it is read. Whatever it started is killed when it ends, and it too after
      * {@code timeout}: a child it left behind is found even after it was handed to init.
      */
     public static Ran runBounded(Path dir, List<String> command, Map<String, String> environment, Duration timeout)
@@ -104,11 +83,16 @@ public final class NpmTools {
                 child.destroyForcibly();
                 try {
                     child.onExit().get(10, TimeUnit.SECONDS);
-                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                } catch (ExecutionException | TimeoutException e) {
                     throw new AssertionError("process " + child.pid() + " outlived its kill", e);
                 }
             }
         }
-        return new Ran(process.exitValue(), Files.readString(out), Files.readString(err));
+        try {
+            return new Ran(process.exitValue(), Files.readString(out), Files.readString(err));
+        } finally {
+            Files.delete(out);
+            Files.delete(err);
+        }
     }
 }

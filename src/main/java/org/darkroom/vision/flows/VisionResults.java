@@ -6,8 +6,6 @@ import static org.darkroom.flow.JsonSchema.object;
 import static org.darkroom.flow.JsonSchema.props;
 import static org.darkroom.flow.JsonSchema.type;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,24 +22,23 @@ final class VisionResults {
     }
 
     static Map<String, Object> caption() {
-        return answered(generated("caption", "The description, in the model's words."), "caption");
+        return answered(generated("caption", "The description, in the model's words."));
     }
 
     static Map<String, Object> query() {
         Map<String, Object> properties = props("question", described("string", "The question asked."));
         properties.putAll(generated("answer", "The model's answer."));
-        return answered(properties, "question", "answer");
+        return answered(properties);
     }
 
     static Map<String, Object> detect() {
-        return answered(located("boxes", boxes()), "object", "boxes");
+        return answered(located("boxes", boxes()));
     }
 
     static Map<String, Object> point() {
         Map<String, Object> point = object(props("x", fraction("of the width"), "y", fraction("of the height")),
                 "x", "y");
-        return answered(located("points", arrayOf(point, "The centre of each one found, in the model's order.")),
-                "object", "points");
+        return answered(located("points", arrayOf(point, "The centre of each one found, in the model's order.")));
     }
 
     /** annotate's output: the image drawn, and the boxes drawn on it. */
@@ -72,14 +69,11 @@ final class VisionResults {
         return arrayOf(box, "A box around each one found, in the model's order.");
     }
 
-    /** The result with what was encoded and by which model; {@code required} names the flow's own fields. */
-    private static Map<String, Object> answered(Map<String, Object> properties, String... required) {
+    /** The result with what was encoded and by which model; an answer always holds every one of these fields. */
+    private static Map<String, Object> answered(Map<String, Object> properties) {
         Map<String, Object> all = new LinkedHashMap<>(properties);
         all.putAll(encoded());
-        List<String> names = new ArrayList<>(Arrays.asList(required));
-        names.addAll(List.of("tokens", "stopped_by").stream().filter(properties::containsKey).toList());
-        names.addAll(List.of("image", "model"));
-        return object(all, names.toArray(String[]::new));
+        return object(all, all.keySet().toArray(String[]::new));
     }
 
     private static Map<String, Object> encoded() {
